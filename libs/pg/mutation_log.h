@@ -1,0 +1,33 @@
+// Records a mutation inside its own transaction: the chained audit row every mutation must leave,
+// and the outbox event other services react to. Call it from a store, in the same transaction
+// as the change, so neither can exist without the other.
+#pragma once
+
+#include <string>
+
+#include "libs/pg/tx.h"
+
+namespace airr::pg {
+
+struct Mutation {
+  // Who did it: the principal's name and id, e.g. "alice (3f2a...)".
+  std::string actor;
+  // The RPC, e.g. "airr.inventory.v1.InventoryService/CreateAiSystem".
+  std::string rpc;
+  // The resource changed, e.g. "aiSystems/support-bot".
+  std::string resource_name;
+  // The resource as JSON before and after the change; empty when it did not exist.
+  std::string before_json;
+  std::string after_json;
+  // The caller's request id, if any.
+  std::string request_id;
+  // When non-empty, an outbox event with this topic (e.g. "ai_system.created") carrying
+  // `after_json` (or `before_json` when there is no after) is appended too.
+  std::string event_topic;
+};
+
+// Appends the audit row (and event) for the transaction's tenant. Throws pqxx exceptions, which
+// RunInTx translates. Not thread-safe (one transaction).
+void RecordMutation(Tx& tx, const Mutation& mutation);
+
+}  // namespace airr::pg

@@ -1,0 +1,8 @@
+// airr-server: every airr service in one process, for a laptop or a small installation.
+// Configuration: see README (environment).
+#include "services/host/service_host.h"
+#include "services/inventory/inventory_module.h"
+
+int main() {
+  return airr::host::RunServiceMain("airr-server", {airr::inventory::InventoryModule()});
+}
