@@ -39,7 +39,7 @@ main() {
   done
 
   if ((${#offenders[@]} == 0)); then
-    echo "check_format: ${#files[@]} files formatted ($("$CLANG_FORMAT" --version | sed 's/.*version \([0-9.]*\).*/clang-format \1/'))"
+    echo "check_format: all ${#files[@]} file(s) formatted ($("$CLANG_FORMAT" --version | sed 's/.*version \([0-9.]*\).*/clang-format \1/'))"
     return 0
   fi
   if ((fix)); then

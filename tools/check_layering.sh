@@ -71,7 +71,7 @@ main() {
     echo "check_layering: $bad violation(s) of the store layering (DESIGN.md §5)" >&2
     return 1
   fi
-  echo "check_layering: $checked C++ files keep pqxx and SQL in libs/pg/ and the stores"
+  echo "check_layering: $checked C++ file(s) checked, all keep pqxx and SQL in libs/pg/ and the stores"
 }
 
 main "$@"

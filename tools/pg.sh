@@ -252,7 +252,8 @@ init_durable() {
   prepare_dir "$dir" || die "cannot keep a cluster in $dir as $RUNAS; make its parents traversable (chmod o+x) or pick another DIR"
   [[ -z $(ls -A "$dir") ]] || die "$dir is not empty and holds no airr cluster; refusing to use it"
   say "creating a new cluster in $dir (first use)"
-  # A generated password for TCP connections; only DIR/dsn (mode 0600) keeps it.
+  # Every connection needs this generated password: other local users must not reach the data.
+  # It is kept in DIR/password, DIR/dsn and DIR/env, all mode 0600.
   local pw
   pw=$(od -An -N16 -tx1 /dev/urandom | tr -d ' \n')
   pwfile=$(as_pg mktemp "$dir/pw.XXXXXX")
@@ -279,7 +280,7 @@ check_durable() {
 
 cmd_start() {
   local dir=$1 port=${2:-$DEFAULT_PORT} sock rc=0 uri
-  [[ $port =~ ^[0-9]+$ ]] && ((port > 0 && port < 65536)) || die "bad port: $port"
+  if [[ ! $port =~ ^[0-9]+$ ]] || ((port < 1 || port > 65535)); then die "bad port: $port"; fi
   check_durable "$dir" || init_durable "$dir"
   if is_running "$dir"; then
     local running
@@ -313,8 +314,9 @@ cmd_stop() {
     return 0
   fi
   if is_running "$dir"; then
-    as_pg "$PGBIN/pg_ctl" -D "$dir/data" -m fast -w -t 60 stop >/dev/null ||
-      die "could not stop the cluster in $dir"
+    # A failure is fine when the server went down meanwhile (e.g. a terminal's Ctrl-C reached it).
+    as_pg "$PGBIN/pg_ctl" -D "$dir/data" -m fast -w -t 60 stop >/dev/null 2>&1 ||
+      ! is_running "$dir" || die "could not stop the cluster in $dir (log: $dir/server.log)"
     say "stopped the cluster in $dir"
   else
     say "the cluster in $dir is not running"

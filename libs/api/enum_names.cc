@@ -20,6 +20,14 @@ bool IsUnspecified(const google::protobuf::EnumValueDescriptor& value) {
 }  // namespace
 
 std::string EnumValuePrefix(const google::protobuf::EnumDescriptor& type) {
+  // The house rule is that every enum starts with <PREFIX>_UNSPECIFIED = 0, which names the
+  // prefix exactly even when the type name has acronyms ("EUAIAct" could be EU_AI_ACT or EUAI_ACT).
+  const google::protobuf::EnumValueDescriptor* zero = type.FindValueByNumber(0);
+  constexpr absl::string_view kUnspecified = "UNSPECIFIED";
+  if (zero != nullptr && zero->name().size() > kUnspecified.size() + 1 &&
+      absl::EndsWith(zero->name(), absl::StrCat("_", kUnspecified))) {
+    return zero->name().substr(0, zero->name().size() - kUnspecified.size());
+  }
   const std::string& name = type.name();
   std::string out;
   for (size_t i = 0; i < name.size(); ++i) {
@@ -28,7 +36,7 @@ std::string EnumValuePrefix(const google::protobuf::EnumDescriptor& type) {
       const char prev = name[i - 1];
       const bool next_is_lower = i + 1 < name.size() && absl::ascii_islower(name[i + 1]);
       // A word starts at an upper-case letter after a lower-case letter or digit, or at the last
-      // letter of an acronym that is followed by a lower-case letter ("EUAct" -> "EU_ACT").
+      // letter of an acronym that is followed by a lower-case letter ("MLModel" -> "ML_MODEL").
       if (absl::ascii_islower(prev) || absl::ascii_isdigit(prev) ||
           (absl::ascii_isupper(prev) && next_is_lower)) {
         out.push_back('_');
@@ -70,9 +78,9 @@ absl::StatusOr<const google::protobuf::EnumValueDescriptor*> ParseEnumValue(
     }
   }
   if (value == nullptr || IsUnspecified(*value)) {
-    return InvalidField(field, absl::StrCat("unknown ", type.name(), " value ",
-                                            QuoteForMessage(text), "; allowed: ",
-                                            AllowedEnumNames(type)));
+    return InvalidField(field,
+                        absl::StrCat("unknown ", type.name(), " value ", QuoteForMessage(text),
+                                     "; allowed: ", AllowedEnumNames(type)));
   }
   return value;
 }

@@ -1,6 +1,7 @@
 // Protobuf enum values as users write them in filters and flags: either the full value name
 // ("RISK_TIER_HIGH") or the name without the enum's prefix ("HIGH", "high"). The prefix is the
-// enum type name in UPPER_SNAKE plus "_" (RiskTier -> "RISK_TIER_").
+// enum type name in UPPER_SNAKE plus "_" (RiskTier -> "RISK_TIER_"), as its X_UNSPECIFIED spells
+// it.
 #pragma once
 
 #include <string>
@@ -11,8 +12,10 @@
 
 namespace airr::api {
 
-// The UPPER_SNAKE prefix of `type`'s value names, e.g. "RISK_TIER_" for RiskTier and
-// "EU_AI_ACT_CATEGORY_" for EUAIActCategory. Thread-safe.
+// The UPPER_SNAKE prefix of `type`'s value names, e.g. "RISK_TIER_" for RiskTier. Taken from the
+// zero value when it is named <PREFIX>_UNSPECIFIED (so EUAIActCategory with
+// EU_AI_ACT_CATEGORY_UNSPECIFIED gives "EU_AI_ACT_CATEGORY_"), else derived from the type name
+// (MLModelKind -> "ML_MODEL_KIND_"). Thread-safe.
 std::string EnumValuePrefix(const google::protobuf::EnumDescriptor& type);
 
 // The name users may write for `value`: its name without the enum's prefix when it has it

@@ -3,8 +3,8 @@
 #include <algorithm>
 #include <cstdint>
 
-#include "absl/strings/strip.h"
 #include "absl/strings/str_cat.h"
+#include "absl/strings/strip.h"
 #include "libs/common/errors.h"
 
 namespace airr::api {

@@ -30,12 +30,17 @@ absl::StatusOr<std::vector<std::string>> ResolveUpdateMask(
   const google::protobuf::Descriptor& descriptor = *resource.GetDescriptor();
   std::vector<const google::protobuf::FieldDescriptor*> updatable_fields;
   for (const std::string& name : updatable) {
-    const google::protobuf::FieldDescriptor* field = descriptor.FindFieldByName(name);
+    // A nested path ("eu_ai_act.category") must start with a field; only top-level fields take
+    // part in the implied mask.
+    const std::string top = name.substr(0, name.find('.'));
+    const google::protobuf::FieldDescriptor* field = descriptor.FindFieldByName(top);
     if (field == nullptr) {
       return absl::InternalError(
           absl::StrCat("updatable field ", name, " is not a field of ", descriptor.full_name()));
     }
-    updatable_fields.push_back(field);
+    if (top == name) {
+      updatable_fields.push_back(field);
+    }
   }
 
   std::vector<std::string> out;
@@ -65,10 +70,10 @@ absl::StatusOr<std::vector<std::string>> ResolveUpdateMask(
       return InvalidField(mask_field, "\"*\" must be the only path");
     }
     if (std::find(updatable.begin(), updatable.end(), path) == updatable.end()) {
-      return InvalidField(mask_field,
-                          absl::StrCat("path ", QuoteForMessage(path),
-                                       " cannot be updated; updatable: ",
-                                       updatable.empty() ? "none" : absl::StrJoin(updatable, ", ")));
+      return InvalidField(
+          mask_field,
+          absl::StrCat("path ", QuoteForMessage(path), " cannot be updated; updatable: ",
+                       updatable.empty() ? "none" : absl::StrJoin(updatable, ", ")));
     }
     if (!seen.insert(path).second) {
       return InvalidField(mask_field, absl::StrCat("path ", QuoteForMessage(path), " is repeated"));

@@ -3,6 +3,7 @@
 // column expressions and every literal is bound as a `$n` parameter, cast per the field's kind.
 #pragma once
 
+#include <cstddef>
 #include <string>
 #include <vector>
 
@@ -40,12 +41,13 @@ struct SqlClause {
 // Translates `filter` into SQL usable in a WHERE clause (an empty or all-blank filter gives "TRUE"
 // and no params). Supported subset of AIP-160:
 //
-//   expression := sequence { "AND" sequence }      a b       (juxtaposition) also means AND
-//   sequence   := factor { factor }                a OR b    binds tighter than AND (AIP-160)
-//   factor     := term { "OR" term }               NOT a, -a negate
-//   term       := { "NOT" | "-" } ( "(" expression ")" | field op value )
+//   expression := sequence { "AND" sequence }
+//   sequence   := factor { factor }               juxtaposition also means AND
+//   factor     := term { "OR" term }              so OR binds tighter than AND, as in AIP-160:
+//   term       := { "NOT" | "-" } simple            a AND b OR c  ==  a AND (b OR c)
+//   simple     := "(" expression ")" | field op value
 //   op         := "=" | "!=" | "<" | "<=" | ">" | ">=" | ":"
-//   value      := "quoted string" (escapes \" and \\) | bare word (no blanks, ( ) " = < > !)
+//   value      := "quoted string" (escapes \" and \\ only) | bare word (no blanks, ( ) " = < > !)
 //
 // Keywords are upper case. Per field kind:
 //   kString      = != < <= > >= (exact, collation order); ":" is the same as "=".
@@ -57,6 +59,10 @@ struct SqlClause {
 //   kEnumArray   ":" only, with an enum value.
 //   kLabels      labels.<key> = != and ":" (same as "="); labels.<key>:* and labels:<key> test
 //                that the key is present. Keys and values are both bound, never inlined.
+// SQL shapes: "(col = $1)", "(col IS DISTINCT FROM $1)" for "!=", "(col > $1::bigint)",
+// "($1 = ANY(col))", "((col ->> $1) = $2)", "(col ? $1)" (jsonb key exists), "(a AND b)",
+// "(a OR b)", "(NOT COALESCE(a, FALSE))". Strings and enums are bound uncast so PostgreSQL infers
+// the column's type (text or a PG enum).
 // A bare * is only accepted in labels.<key>:*; quote it ("*") to compare with a literal star.
 // SQL NULLs read as "false" in every comparison, and "!=" / NOT are their exact complements (so
 // rows missing a label match labels.k != "v").

@@ -29,9 +29,9 @@ KeysetSql BuildKeyset(const OrderBy& order, absl::string_view tie_column, const 
     out.where = "TRUE";
     return out;
   }
-  out.where = absl::StrCat("((", order.field->column, ", ", tie_column, ") ",
-                           order.desc ? "<" : ">", " ($", first_param, CastFor(order.field->kind),
-                           ", $", first_param + 1, "))");
+  out.where =
+      absl::StrCat("((", order.field->column, ", ", tie_column, ") ", order.desc ? "<" : ">", " ($",
+                   first_param, CastFor(order.field->kind), ", $", first_param + 1, "))");
   out.params = {after->sort_value, after->tie_value};
   return out;
 }

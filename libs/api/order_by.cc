@@ -19,7 +19,8 @@ absl::StatusOr<OrderBy> Parse(absl::string_view text, absl::Span<const SortField
   if (absl::StrContains(text, ',')) {
     return InvalidField(kField, "sorting by more than one field is not supported");
   }
-  std::vector<absl::string_view> words = absl::StrSplit(text, absl::ByAnyChar(" \t\n\r"), absl::SkipEmpty());
+  std::vector<absl::string_view> words =
+      absl::StrSplit(text, absl::ByAnyChar(" \t\n\r"), absl::SkipEmpty());
   if (words.empty()) {
     return InvalidField(kField, "must name a field to sort by");
   }
@@ -62,7 +63,8 @@ absl::StatusOr<OrderBy> ParseOrderBy(absl::string_view order_by,
   }
   auto order = Parse(default_order, allowed);
   if (!order.ok()) {
-    return absl::InternalError(absl::StrCat("invalid default order_by: ", order.status().message()));
+    return absl::InternalError(
+        absl::StrCat("invalid default order_by: ", order.status().message()));
   }
   return order;
 }

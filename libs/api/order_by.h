@@ -16,7 +16,7 @@ namespace airr::api {
 struct SortField {
   std::string name;    // as users write it, e.g. "display_name"
   std::string column;  // trusted SQL column; must be NOT NULL for keyset pagination to be exact
-  FieldKind kind;      // picks the cast of the cursor value (kString, kEnum, kBool, kInt, kTimestamp)
+  FieldKind kind;  // picks the cast of the cursor value (kString, kEnum, kBool, kInt, kTimestamp)
 };
 
 // A parsed order: `field` points into the allow-list passed to ParseOrderBy, which must outlive it.

@@ -58,8 +58,8 @@ std::optional<std::string> ReadBytes(absl::string_view* in) {
 
 std::string FingerprintHint(absl::string_view query_fingerprint) {
   unsigned char digest[SHA256_DIGEST_LENGTH];
-  SHA256(reinterpret_cast<const unsigned char*>(query_fingerprint.data()),
-         query_fingerprint.size(), digest);
+  SHA256(reinterpret_cast<const unsigned char*>(query_fingerprint.data()), query_fingerprint.size(),
+         digest);
   return std::string(reinterpret_cast<const char*>(digest), kHintBytes);
 }
 
@@ -112,8 +112,7 @@ std::string PageTokenCodec::Encode(const PageCursor& cursor,
 absl::StatusOr<PageCursor> PageTokenCodec::Decode(absl::string_view token,
                                                   absl::string_view query_fingerprint) const {
   std::string raw;
-  if (token.empty() || token.size() > kMaxTokenChars ||
-      !absl::WebSafeBase64Unescape(token, &raw)) {
+  if (token.empty() || token.size() > kMaxTokenChars || !absl::WebSafeBase64Unescape(token, &raw)) {
     return Malformed();
   }
   // Only the exact encoding Encode produces is accepted, so no two strings decode alike.

@@ -11,8 +11,8 @@
 namespace airr::api {
 
 // Returns `text` in double quotes with `"` and `\` backslash-escaped, control characters written as
-// \n, \t, \r or \uNNNN, bytes that are not valid UTF-8 written as \xNN, and anything after the first
-// `max_chars` code points replaced by "...". Never fails. Thread-safe.
+// \n, \t, \r or \uNNNN, bytes that are not valid UTF-8 written as \xNN, and anything after the
+// first `max_chars` code points replaced by "...". Never fails. Thread-safe.
 std::string QuoteForMessage(absl::string_view text, size_t max_chars = 64);
 
 }  // namespace airr::api

@@ -7,8 +7,7 @@
 
 namespace airr::api {
 
-absl::StatusOr<std::string> ParseResourceName(absl::string_view name,
-                                              absl::string_view collection,
+absl::StatusOr<std::string> ParseResourceName(absl::string_view name, absl::string_view collection,
                                               absl::string_view field) {
   const std::string form = absl::StrCat("must have the form \"", collection, "/{id}\"");
   if (name.empty()) {

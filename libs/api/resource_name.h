@@ -13,8 +13,7 @@ namespace airr::api {
 // ID (see IsValidResourceId) or a canonical lowercase UUID.
 // Returns INVALID_ARGUMENT naming `field` when `name` is empty, has another collection, has more
 // or fewer segments, or has an invalid id. Thread-safe.
-absl::StatusOr<std::string> ParseResourceName(absl::string_view name,
-                                              absl::string_view collection,
+absl::StatusOr<std::string> ParseResourceName(absl::string_view name, absl::string_view collection,
                                               absl::string_view field);
 
 // Returns "<collection>/<id>". Does not validate. Thread-safe.

@@ -71,8 +71,8 @@ absl::Status CheckText(absl::string_view field, absl::string_view value, size_t 
     char32_t cp;
     const size_t offset = pos;
     if (!DecodeUtf8(value, &pos, &cp)) {
-      return InvalidField(field,
-                          absl::StrCat("must be valid UTF-8 (invalid byte at offset ", offset, ")"));
+      return InvalidField(
+          field, absl::StrCat("must be valid UTF-8 (invalid byte at offset ", offset, ")"));
     }
     ++chars;
     const bool allowed_whitespace = multiline && (cp == '\n' || cp == '\r' || cp == '\t');

@@ -54,12 +54,12 @@ absl::Status Authenticator::Authorize(const Principal& principal, Permission per
   if (Allows(principal.role, permission)) {
     return absl::OkStatus();
   }
-  return ErrorWithReason(absl::StatusCode::kPermissionDenied,
-                         absl::StrCat("role ", RoleName(principal.role), " lacks permission ",
-                                      PermissionName(permission)),
-                         "PERMISSION_DENIED",
-                         {{"role", RoleName(principal.role)},
-                          {"permission", PermissionName(permission)}});
+  return ErrorWithReason(
+      absl::StatusCode::kPermissionDenied,
+      absl::StrCat("role ", RoleName(principal.role), " lacks permission ",
+                   PermissionName(permission)),
+      "PERMISSION_DENIED",
+      {{"role", RoleName(principal.role)}, {"permission", PermissionName(permission)}});
 }
 
 }  // namespace airr::auth

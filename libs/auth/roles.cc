@@ -54,8 +54,7 @@ absl::StatusOr<Role> ParseRole(absl::string_view name, absl::string_view field) 
       return entry.role;
     }
   }
-  return InvalidField(field,
-                      "must be one of viewer, reporter, analyst, responder, admin, auditor");
+  return InvalidField(field, "must be one of viewer, reporter, analyst, responder, admin, auditor");
 }
 
 std::string PermissionName(Permission permission) {

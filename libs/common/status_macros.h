@@ -9,12 +9,12 @@
 #define AIRR_STATUS_CONCAT_(a, b) AIRR_STATUS_CONCAT_INNER_(a, b)
 
 // Returns from the enclosing function when `expr` (an absl::Status) is not OK.
-#define AIRR_RETURN_IF_ERROR(expr)            \
-  do {                                        \
-    ::absl::Status airr_status_ = (expr);     \
-    if (!airr_status_.ok()) {                 \
-      return airr_status_;                    \
-    }                                         \
+#define AIRR_RETURN_IF_ERROR(expr)        \
+  do {                                    \
+    ::absl::Status airr_status_ = (expr); \
+    if (!airr_status_.ok()) {             \
+      return airr_status_;                \
+    }                                     \
   } while (false)
 
 // Evaluates `rexpr` (an absl::StatusOr<T>); on error returns its status, else moves the value into

@@ -18,16 +18,16 @@ grpc::Status DeserializeExplained(grpc::ByteBuffer* buffer, google::protobuf::Me
 
 // Gives `Type` serialization traits that use DeserializeExplained. Used at global scope, in
 // generated headers only.
-#define AIRR_EXPLAIN_PARSE_FAILURES(Type)                                                    \
-  namespace grpc {                                                                           \
-  template <>                                                                                \
-  class SerializationTraits<Type, void> {                                                    \
-   public:                                                                                   \
-    static Status Serialize(const Type& msg, ByteBuffer* bb, bool* own_buffer) {             \
-      return GenericSerialize<ProtoBufferWriter, Type>(msg, bb, own_buffer);                 \
-    }                                                                                        \
-    static Status Deserialize(ByteBuffer* buffer, Type* msg) {                               \
-      return ::airr::grpcutil::DeserializeExplained(buffer, msg);                            \
-    }                                                                                        \
-  };                                                                                         \
+#define AIRR_EXPLAIN_PARSE_FAILURES(Type)                                        \
+  namespace grpc {                                                               \
+  template <>                                                                    \
+  class SerializationTraits<Type, void> {                                        \
+   public:                                                                       \
+    static Status Serialize(const Type& msg, ByteBuffer* bb, bool* own_buffer) { \
+      return GenericSerialize<ProtoBufferWriter, Type>(msg, bb, own_buffer);     \
+    }                                                                            \
+    static Status Deserialize(ByteBuffer* buffer, Type* msg) {                   \
+      return ::airr::grpcutil::DeserializeExplained(buffer, msg);                \
+    }                                                                            \
+  };                                                                             \
   }

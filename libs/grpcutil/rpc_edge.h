@@ -5,10 +5,10 @@
 // wrapper rather than a gRPC interceptor).
 #pragma once
 
+#include <grpcpp/server_context.h>
+
 #include <functional>
 #include <string>
-
-#include <grpcpp/server_context.h>
 
 #include "absl/status/status.h"
 #include "absl/strings/string_view.h"

@@ -3,11 +3,11 @@
 // graceful shutdown that first reports NOT_SERVING and then drains in-flight calls.
 #pragma once
 
+#include <grpcpp/server.h>
+
 #include <memory>
 #include <string>
 #include <vector>
-
-#include <grpcpp/server.h>
 
 #include "absl/status/statusor.h"
 #include "absl/time/time.h"

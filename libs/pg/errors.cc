@@ -14,7 +14,8 @@ namespace {
 
 absl::Status Internal(absl::string_view sqlstate, const char* what) {
   // Details go to the operator's log, never to the caller.
-  std::fprintf(stderr, "{\"level\":\"error\",\"component\":\"pg\",\"sqlstate\":\"%s\",\"error\":\"%s\"}\n",
+  std::fprintf(stderr,
+               "{\"level\":\"error\",\"component\":\"pg\",\"sqlstate\":\"%s\",\"error\":\"%s\"}\n",
                std::string(sqlstate).c_str(), absl::CEscape(what).c_str());
   return absl::InternalError("internal database error");
 }

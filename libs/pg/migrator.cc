@@ -34,15 +34,16 @@ absl::StatusOr<std::vector<std::string>> Migrate(const std::string& dsn) {
           "SELECT checksum = md5($2) FROM schema_migrations WHERE name = $1", m->name, m->text);
       if (!prior.empty()) {
         if (!prior[0][0].as<bool>()) {
-          return absl::FailedPreconditionError(absl::StrCat(
-              "migration ", m->name, " was applied with different text; migrations must never "
-              "change once released (add a new one instead)"));
+          return absl::FailedPreconditionError(
+              absl::StrCat("migration ", m->name,
+                           " was applied with different text; migrations must never "
+                           "change once released (add a new one instead)"));
         }
         continue;
       }
       tx.exec0(m->text);
-      tx.exec_params("INSERT INTO schema_migrations (name, checksum) VALUES ($1, md5($2))",
-                     m->name, m->text);
+      tx.exec_params("INSERT INTO schema_migrations (name, checksum) VALUES ($1, md5($2))", m->name,
+                     m->text);
       tx.commit();
       applied.push_back(m->name);
     }

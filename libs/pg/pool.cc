@@ -61,9 +61,9 @@ absl::StatusOr<std::unique_ptr<pqxx::connection>> ConnectionPool::Open() const {
         try {
           setup.exec0(absl::StrCat("SET ROLE ", kServiceRole));
         } catch (const pqxx::sql_error& e) {
-          return absl::FailedPreconditionError(absl::StrCat(
-              "the database role cannot act as ", kServiceRole,
-              "; connect as it or as a member of it (run airr-admin migrate first)"));
+          return absl::FailedPreconditionError(
+              absl::StrCat("the database role cannot act as ", kServiceRole,
+                           "; connect as it or as a member of it (run airr-admin migrate first)"));
         }
       }
     }

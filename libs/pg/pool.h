@@ -5,10 +5,9 @@
 
 #include <cstddef>
 #include <memory>
+#include <pqxx/pqxx>
 #include <string>
 #include <vector>
-
-#include <pqxx/pqxx>
 
 #include "absl/status/statusor.h"
 #include "absl/synchronization/mutex.h"

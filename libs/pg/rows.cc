@@ -81,8 +81,7 @@ std::string LabelsToJson(const google::protobuf::Map<std::string, std::string>& 
 void LabelsFromJson(const pqxx::field& field,
                     google::protobuf::Map<std::string, std::string>* out) {
   google::protobuf::Struct s;
-  if (field.is_null() ||
-      !google::protobuf::util::JsonStringToMessage(field.c_str(), &s).ok()) {
+  if (field.is_null() || !google::protobuf::util::JsonStringToMessage(field.c_str(), &s).ok()) {
     return;
   }
   for (const auto& [key, value] : s.fields()) {

@@ -2,10 +2,9 @@
 // timestamps and JSON label maps. Connections run in UTC (see pool.cc).
 #pragma once
 
+#include <pqxx/pqxx>
 #include <string>
 #include <vector>
-
-#include <pqxx/pqxx>
 
 #include "absl/status/statusor.h"
 #include "google/protobuf/map.h"

@@ -17,9 +17,9 @@ absl::Status RunInTx(ConnectionPool& pool, const TxScope& scope,
       return absl::DeadlineExceededError("the request deadline passed before the database work");
     }
   }
-  auto lease = pool.Acquire(scope.deadline == absl::InfiniteFuture()
-                                ? absl::Now() + kDefaultStatementTimeout
-                                : scope.deadline);
+  auto lease =
+      pool.Acquire(scope.deadline == absl::InfiniteFuture() ? absl::Now() + kDefaultStatementTimeout
+                                                            : scope.deadline);
   if (!lease.ok()) {
     return lease.status();
   }

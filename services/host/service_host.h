@@ -4,12 +4,12 @@
 // modules it hosts.
 #pragma once
 
+#include <grpcpp/impl/service_type.h>
+
 #include <functional>
 #include <memory>
 #include <string>
 #include <vector>
-
-#include <grpcpp/impl/service_type.h>
 
 #include "absl/status/statusor.h"
 #include "absl/time/time.h"

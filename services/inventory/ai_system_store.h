@@ -42,8 +42,8 @@ class AiSystemStore {
   // Stores a validated system under `id` ("" = a new UUID). With a non-empty `request_id`, a
   // system created earlier by the same request id is returned instead and nothing is written.
   // ALREADY_EXISTS when the id is taken.
-  virtual absl::StatusOr<v1::AiSystem> Create(const RequestScope& scope,
-                                              const v1::AiSystem& system, const std::string& id,
+  virtual absl::StatusOr<v1::AiSystem> Create(const RequestScope& scope, const v1::AiSystem& system,
+                                              const std::string& id,
                                               const std::string& request_id) = 0;
 
   // NOT_FOUND when the tenant has no system with this id.

@@ -119,8 +119,8 @@ void CheckJurisdictions(Violations& v, const v1::AiSystem& system) {
   std::set<std::string> seen;
   for (int i = 0; i < system.jurisdictions_size(); ++i) {
     const std::string& code = system.jurisdictions(i);
-    const bool well_formed = code.size() == 2 && absl::ascii_isupper(code[0]) &&
-                             absl::ascii_isupper(code[1]);
+    const bool well_formed =
+        code.size() == 2 && absl::ascii_isupper(code[0]) && absl::ascii_isupper(code[1]);
     if (!well_formed) {
       v.Add(absl::StrCat("jurisdictions[", i, "]"),
             "must be an upper-case ISO 3166-1 alpha-2 code or EU");

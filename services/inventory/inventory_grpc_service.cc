@@ -65,14 +65,13 @@ grpc::Status InventoryGrpcService::CreateAiSystem(grpc::ServerContext* context,
 grpc::Status InventoryGrpcService::GetAiSystem(grpc::ServerContext* context,
                                                const v1::GetAiSystemRequest* request,
                                                v1::AiSystem* response) {
-  return edge_.Run(context, Method("GetAiSystem"), Permission::kRead,
-                   [&](const Call& call) -> absl::Status {
-                     AIRR_ASSIGN_OR_RETURN(
-                         std::string id,
-                         api::ParseResourceName(request->name(), kCollection, "name"));
-                     AIRR_ASSIGN_OR_RETURN(*response, store_.Get(call.scope, id));
-                     return absl::OkStatus();
-                   });
+  return edge_.Run(
+      context, Method("GetAiSystem"), Permission::kRead, [&](const Call& call) -> absl::Status {
+        AIRR_ASSIGN_OR_RETURN(std::string id,
+                              api::ParseResourceName(request->name(), kCollection, "name"));
+        AIRR_ASSIGN_OR_RETURN(*response, store_.Get(call.scope, id));
+        return absl::OkStatus();
+      });
 }
 
 grpc::Status InventoryGrpcService::ListAiSystems(grpc::ServerContext* context,
@@ -81,8 +80,9 @@ grpc::Status InventoryGrpcService::ListAiSystems(grpc::ServerContext* context,
   return edge_.Run(
       context, Method("ListAiSystems"), Permission::kRead, [&](const Call& call) -> absl::Status {
         AiSystemPageQuery query;
-        AIRR_ASSIGN_OR_RETURN(query.page_size, api::ResolvePageSize(request->page_size(),
-                                                                    kDefaultPageSize, kMaxPageSize));
+        AIRR_ASSIGN_OR_RETURN(
+            query.page_size,
+            api::ResolvePageSize(request->page_size(), kDefaultPageSize, kMaxPageSize));
         AIRR_ASSIGN_OR_RETURN(query.filter,
                               api::TranslateFilter(request->filter(), AiSystemFilterFields(),
                                                    AiSystemPageQuery::kFirstFilterParam));
@@ -135,31 +135,29 @@ grpc::Status InventoryGrpcService::UpdateAiSystem(grpc::ServerContext* context,
 grpc::Status InventoryGrpcService::DeleteAiSystem(grpc::ServerContext* context,
                                                   const v1::DeleteAiSystemRequest* request,
                                                   v1::AiSystem* response) {
-  return edge_.Run(context, Method("DeleteAiSystem"), Permission::kManageInventory,
-                   [&](const Call& call) -> absl::Status {
-                     AIRR_ASSIGN_OR_RETURN(
-                         std::string id,
-                         api::ParseResourceName(request->name(), kCollection, "name"));
-                     AIRR_ASSIGN_OR_RETURN(auto expected, ExpectedVersion(request->etag(), "etag"));
-                     AIRR_ASSIGN_OR_RETURN(*response,
-                                           store_.SetDeleted(call.scope, id, true, expected));
-                     return absl::OkStatus();
-                   });
+  return edge_.Run(
+      context, Method("DeleteAiSystem"), Permission::kManageInventory,
+      [&](const Call& call) -> absl::Status {
+        AIRR_ASSIGN_OR_RETURN(std::string id,
+                              api::ParseResourceName(request->name(), kCollection, "name"));
+        AIRR_ASSIGN_OR_RETURN(auto expected, ExpectedVersion(request->etag(), "etag"));
+        AIRR_ASSIGN_OR_RETURN(*response, store_.SetDeleted(call.scope, id, true, expected));
+        return absl::OkStatus();
+      });
 }
 
 grpc::Status InventoryGrpcService::UndeleteAiSystem(grpc::ServerContext* context,
                                                     const v1::UndeleteAiSystemRequest* request,
                                                     v1::AiSystem* response) {
-  return edge_.Run(context, Method("UndeleteAiSystem"), Permission::kManageInventory,
-                   [&](const Call& call) -> absl::Status {
-                     AIRR_ASSIGN_OR_RETURN(
-                         std::string id,
-                         api::ParseResourceName(request->name(), kCollection, "name"));
-                     AIRR_ASSIGN_OR_RETURN(auto expected, ExpectedVersion(request->etag(), "etag"));
-                     AIRR_ASSIGN_OR_RETURN(*response,
-                                           store_.SetDeleted(call.scope, id, false, expected));
-                     return absl::OkStatus();
-                   });
+  return edge_.Run(
+      context, Method("UndeleteAiSystem"), Permission::kManageInventory,
+      [&](const Call& call) -> absl::Status {
+        AIRR_ASSIGN_OR_RETURN(std::string id,
+                              api::ParseResourceName(request->name(), kCollection, "name"));
+        AIRR_ASSIGN_OR_RETURN(auto expected, ExpectedVersion(request->etag(), "etag"));
+        AIRR_ASSIGN_OR_RETURN(*response, store_.SetDeleted(call.scope, id, false, expected));
+        return absl::OkStatus();
+      });
 }
 
 }  // namespace airr::inventory

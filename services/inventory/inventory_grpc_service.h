@@ -16,15 +16,18 @@ class InventoryGrpcService final : public v1::InventoryService::Service {
                        const api::PageTokenCodec& page_tokens)
       : store_(store), edge_(edge), page_tokens_(page_tokens) {}
 
-  grpc::Status CreateAiSystem(grpc::ServerContext* context, const v1::CreateAiSystemRequest* request,
+  grpc::Status CreateAiSystem(grpc::ServerContext* context,
+                              const v1::CreateAiSystemRequest* request,
                               v1::AiSystem* response) override;
   grpc::Status GetAiSystem(grpc::ServerContext* context, const v1::GetAiSystemRequest* request,
                            v1::AiSystem* response) override;
   grpc::Status ListAiSystems(grpc::ServerContext* context, const v1::ListAiSystemsRequest* request,
                              v1::ListAiSystemsResponse* response) override;
-  grpc::Status UpdateAiSystem(grpc::ServerContext* context, const v1::UpdateAiSystemRequest* request,
+  grpc::Status UpdateAiSystem(grpc::ServerContext* context,
+                              const v1::UpdateAiSystemRequest* request,
                               v1::AiSystem* response) override;
-  grpc::Status DeleteAiSystem(grpc::ServerContext* context, const v1::DeleteAiSystemRequest* request,
+  grpc::Status DeleteAiSystem(grpc::ServerContext* context,
+                              const v1::DeleteAiSystemRequest* request,
                               v1::AiSystem* response) override;
   grpc::Status UndeleteAiSystem(grpc::ServerContext* context,
                                 const v1::UndeleteAiSystemRequest* request,

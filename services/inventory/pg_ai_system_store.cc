@@ -106,11 +106,10 @@ pqxx::result ExecWithFields(pg::Tx& tx, const char* query, const std::string& id
       query, id, s.display_name(), s.description(), s.business_purpose(), s.owner(),
       s.accountable_officer(), EnumArray(s.actor_roles(), v1::ActorRole_descriptor()),
       EnumText(s.lifecycle_stage(), v1::LifecycleStage_descriptor()),
-      EnumText(s.model_type(), v1::ModelType_descriptor()), s.advanced_ai(),
-      s.generative_ai(), pg::ToTextArray(s.upstream_models()), pg::ToTextArray(s.vendors()),
+      EnumText(s.model_type(), v1::ModelType_descriptor()), s.advanced_ai(), s.generative_ai(),
+      pg::ToTextArray(s.upstream_models()), pg::ToTextArray(s.vendors()),
       EnumArray(s.data_categories(), v1::DataCategory_descriptor()),
-      pg::ToTextArray(s.jurisdictions()),
-      EnumText(eu.category(), v1::EuRiskCategory_descriptor()),
+      pg::ToTextArray(s.jurisdictions()), EnumText(eu.category(), v1::EuRiskCategory_descriptor()),
       EnumText(eu.high_risk_area(), v1::EuHighRiskArea_descriptor()),
       EnumText(eu.gpai(), v1::EuGpaiClass_descriptor()),
       EnumText(s.human_oversight(), v1::HumanOversight_descriptor()),
@@ -119,10 +118,10 @@ pqxx::result ExecWithFields(pg::Tx& tx, const char* query, const std::string& id
 }
 
 absl::Status NotFound(const std::string& id) {
-  return ErrorWithReason(absl::StatusCode::kNotFound,
-                         absl::StrCat("AI system ", api::FormatResourceName(kCollection, id),
-                                      " does not exist"),
-                         "RESOURCE_NOT_FOUND", {{"resource_type", kResourceType}});
+  return ErrorWithReason(
+      absl::StatusCode::kNotFound,
+      absl::StrCat("AI system ", api::FormatResourceName(kCollection, id), " does not exist"),
+      "RESOURCE_NOT_FOUND", {{"resource_type", kResourceType}});
 }
 
 absl::Status CheckVersion(std::optional<int64_t> expected, int64_t actual, const std::string& id) {
@@ -144,7 +143,9 @@ absl::StatusOr<v1::AiSystem> ReadOne(pg::Tx& tx, const char* query, const std::s
   return FromRow(rows[0], version);
 }
 
-pg::TxScope Scope(const RequestScope& scope) { return pg::TxScope{scope.tenant_id, scope.deadline}; }
+pg::TxScope Scope(const RequestScope& scope) {
+  return pg::TxScope{scope.tenant_id, scope.deadline};
+}
 
 pg::Mutation MutationOf(const RequestScope& scope, const std::string& name, const char* topic) {
   pg::Mutation m;
@@ -189,10 +190,10 @@ absl::StatusOr<v1::AiSystem> PgAiSystemStore::Create(const RequestScope& scope,
     return absl::OkStatus();
   });
   if (absl::IsAlreadyExists(status)) {
-    return ErrorWithReason(absl::StatusCode::kAlreadyExists,
-                           absl::StrCat("AI system ", api::FormatResourceName(kCollection, id),
-                                        " already exists"),
-                           "RESOURCE_EXISTS", {{"resource_type", kResourceType}});
+    return ErrorWithReason(
+        absl::StatusCode::kAlreadyExists,
+        absl::StrCat("AI system ", api::FormatResourceName(kCollection, id), " already exists"),
+        "RESOURCE_EXISTS", {{"resource_type", kResourceType}});
   }
   if (!status.ok()) {
     return status;
@@ -265,10 +266,10 @@ absl::StatusOr<v1::AiSystem> PgAiSystemStore::Update(
     }
     AIRR_RETURN_IF_ERROR(CheckVersion(expected_version, version, id));
     if (current->has_delete_time()) {
-      return ErrorWithReason(absl::StatusCode::kFailedPrecondition,
-                             absl::StrCat("AI system ", current->name(),
-                                          " is deleted; undelete it before updating"),
-                             "RESOURCE_DELETED");
+      return ErrorWithReason(
+          absl::StatusCode::kFailedPrecondition,
+          absl::StrCat("AI system ", current->name(), " is deleted; undelete it before updating"),
+          "RESOURCE_DELETED");
     }
     v1::AiSystem next = *current;
     AIRR_RETURN_IF_ERROR(change(next));

@@ -77,7 +77,8 @@ int Run(const std::vector<std::string>& args, const std::string& dsn) {
     return 0;
   }
   if (command == "issue-token") {
-    if (tenant.empty() || !parsed->Has("role")) return Usage("issue-token needs --tenant and --role");
+    if (tenant.empty() || !parsed->Has("role"))
+      return Usage("issue-token needs --tenant and --role");
     auto role = auth::ParseRole(*parsed->Get("role"), "--role");
     if (!role.ok()) return Fail(role.status());
     const std::string name = parsed->Get("name").value_or(auth::RoleName(*role));
@@ -91,7 +92,8 @@ int Run(const std::vector<std::string>& args, const std::string& dsn) {
     return 0;
   }
   if (command == "revoke-token") {
-    if (tenant.empty() || !parsed->Has("name")) return Usage("revoke-token needs --tenant and --name");
+    if (tenant.empty() || !parsed->Has("name"))
+      return Usage("revoke-token needs --tenant and --name");
     absl::Status status = (*store)->RevokeToken(tenant, *parsed->Get("name"));
     if (!status.ok()) return Fail(status);
     std::printf("revoked token %s of tenant %s\n", parsed->Get("name")->c_str(), tenant.c_str());

@@ -55,8 +55,9 @@ absl::StatusOr<std::string> PgAdminStore::CreateTenant(const std::string& name) 
     return absl::AlreadyExistsError(absl::StrCat("tenant ", name, " already exists"));
   }
   if (absl::IsInvalidArgument(status)) {
-    return InvalidField("NAME", "must be 1 to 63 lower-case letters, digits or '-', starting "
-                                "with a letter");
+    return InvalidField("NAME",
+                        "must be 1 to 63 lower-case letters, digits or '-', starting "
+                        "with a letter");
   }
   if (!status.ok()) {
     return status;
@@ -89,18 +90,17 @@ absl::StatusOr<std::string> PgAdminStore::IssueToken(const std::string& tenant, 
   }
   std::string principal_id;
   absl::Status status = pg::RunInTx(*pool_, pg::TxScope{*tenant_id}, [&](pg::Tx& tx) {
-    principal_id = tx.exec_prepared1(sql::kInsertPrincipal, *tenant_id, name,
-                                     auth::RoleName(role), token_hash)[0]
+    principal_id = tx.exec_prepared1(sql::kInsertPrincipal, *tenant_id, name, auth::RoleName(role),
+                                     token_hash)[0]
                        .c_str();
     pg::RecordMutation(tx, PrincipalMutation("airr-admin/issue-token", principal_id,
-                                             PrincipalJson(name, auth::RoleName(role), false),
-                                             ""));
+                                             PrincipalJson(name, auth::RoleName(role), false), ""));
     return absl::OkStatus();
   });
   if (absl::IsAlreadyExists(status)) {
-    return absl::AlreadyExistsError(
-        absl::StrCat("tenant ", tenant, " already has an active token named ", name,
-                     "; revoke it first or choose another --name"));
+    return absl::AlreadyExistsError(absl::StrCat("tenant ", tenant,
+                                                 " already has an active token named ", name,
+                                                 "; revoke it first or choose another --name"));
   }
   if (!status.ok()) {
     return status;
@@ -120,9 +120,9 @@ absl::Status PgAdminStore::RevokeToken(const std::string& tenant, const std::str
           absl::StrCat("tenant ", tenant, " has no active token named ", name));
     }
     const std::string role = rows[0][1].c_str();
-    pg::RecordMutation(tx, PrincipalMutation("airr-admin/revoke-token", rows[0][0].c_str(),
-                                             PrincipalJson(name, role, true),
-                                             PrincipalJson(name, role, false)));
+    pg::RecordMutation(
+        tx, PrincipalMutation("airr-admin/revoke-token", rows[0][0].c_str(),
+                              PrincipalJson(name, role, true), PrincipalJson(name, role, false)));
     return absl::OkStatus();
   });
 }
@@ -139,8 +139,9 @@ absl::StatusOr<std::vector<ChainReport>> PgAdminStore::VerifyAudit(const std::st
         if (!row["hash_ok"].as<bool>()) {
           r.problem = "the row's content does not match its hash (the row was altered)";
         } else if (!row["link_ok"].as<bool>()) {
-          r.problem = "prev_hash does not match the previous row's hash (a row before it was "
-                      "altered, removed or inserted)";
+          r.problem =
+              "prev_hash does not match the previous row's hash (a row before it was "
+              "altered, removed or inserted)";
         } else {
           r.problem = "seq does not follow the previous row (a row was removed)";
         }

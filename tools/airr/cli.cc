@@ -23,9 +23,11 @@ std::vector<Command> AllCommands() {
 }
 
 std::string GlobalFlagsHelp() {
-  return absl::StrCat("Global flags (also accepted after the command):\n",
-                      FormatFlagHelp(GlobalFlagSpecs()),
-                      "  -h, --help  Show help; works at every level (airr systems --help).\n");
+  std::vector<FlagSpec> specs = GlobalFlagSpecs();
+  // Shown with the others, but parsed by ParseArgs itself at every level.
+  specs.push_back({"help", 'h', FlagSpec::Kind::kBool, false, "",
+                   "Show help; works at every level (airr systems --help)."});
+  return absl::StrCat("Global flags (also accepted after the command):\n", FormatFlagHelp(specs));
 }
 
 std::string TopHelp(const std::vector<Command>& commands) {
@@ -40,7 +42,8 @@ std::string TopHelp(const std::vector<Command>& commands) {
       FormatTwoColumns(rows), "\n", GlobalFlagsHelp(),
       "\nExit status: 0 on success; 1 when the server returned an error or could not be reached;\n"
       "2 for a usage error (nothing was sent).\n\n"
-      "Run 'airr <group> <verb> --help' for a command's flags, e.g. 'airr systems create --help'.\n");
+      "Run 'airr <group> <verb> --help' for a command's flags, e.g. 'airr systems create "
+      "--help'.\n");
 }
 
 std::string GroupHelp(const std::string& group, const std::vector<const Command*>& commands) {
@@ -65,7 +68,8 @@ std::string CommandHelp(const Command& command) {
   if (!command.flags.empty()) {
     absl::StrAppend(&help, "\nFlags:\n", FormatFlagHelp(command.flags));
   }
-  absl::StrAppend(&help, "\n", GlobalFlagsHelp());
+  absl::StrAppend(&help,
+                  "\nGlobal flags (--addr, --token, -o, --timeout, --tls-*): see 'airr --help'.\n");
   return help;
 }
 
@@ -117,7 +121,8 @@ int RunCli(const std::vector<std::string>& args, const Environment& env, std::os
   if (!global_flags.ok()) {
     return ReportUsageError(std::string(global_flags.status().message()), "", err);
   }
-  const std::vector<std::string>& rest = global_flags->rest();
+  // A copy: global_flags is moved into RunCommand below.
+  const std::vector<std::string> rest = global_flags->rest();
   if (rest.empty() || rest[0] == "help") {
     if (global_flags->help() || !rest.empty()) {
       out << TopHelp(commands);

@@ -24,8 +24,8 @@ struct CommandContext {
 };
 
 struct Command {
-  std::string group;  // "systems", "health".
-  std::string verb;   // "create"; empty when the group itself is the command ("health").
+  std::string group;          // "systems", "health".
+  std::string verb;           // "create"; empty when the group itself is the command ("health").
   std::string args_synopsis;  // The positional arguments in the usage line, e.g. "NAME".
   std::string summary;        // One line for the list of commands.
   std::string description;    // Preformatted paragraphs (at most 100 columns) for --help.

@@ -74,9 +74,9 @@ absl::StatusOr<int> ParseEnumName(const google::protobuf::EnumDescriptor& type,
     value = type.FindValueByName(upper);
   }
   if (value == nullptr || value->number() == 0) {
-    return absl::InvalidArgumentError(absl::StrCat(flag, ": unknown value \"", text,
-                                                   "\"; allowed: ",
-                                                   absl::StrJoin(AllowedEnumNames(type), ", ")));
+    return absl::InvalidArgumentError(
+        absl::StrCat(flag, ": unknown value \"", text,
+                     "\"; allowed: ", absl::StrJoin(AllowedEnumNames(type), ", ")));
   }
   return value->number();
 }

@@ -31,7 +31,6 @@ Environment ProcessEnvironment();
 
 // Resolves the global flags in `flags` over `env` and the defaults. Returns INVALID_ARGUMENT for
 // a bad -o or --timeout value.
-absl::StatusOr<GlobalOptions> ResolveGlobalOptions(const ParsedArgs& flags,
-                                                   const Environment& env);
+absl::StatusOr<GlobalOptions> ResolveGlobalOptions(const ParsedArgs& flags, const Environment& env);
 
 }  // namespace airr::cli

@@ -67,7 +67,8 @@ std::string MapText(const Message& message, const FieldDescriptor& field) {
   for (int i = 0; i < r.FieldSize(message, &field); ++i) {
     const Message& entry = r.GetRepeatedMessage(message, &field, i);
     const google::protobuf::Descriptor& d = *entry.GetDescriptor();
-    entries.emplace_back(ScalarText(entry, *d.map_key(), -1), ScalarText(entry, *d.map_value(), -1));
+    entries.emplace_back(ScalarText(entry, *d.map_key(), -1),
+                         ScalarText(entry, *d.map_value(), -1));
   }
   std::sort(entries.begin(), entries.end());
   return absl::StrJoin(entries, ", ", absl::PairFormatter("="));
@@ -97,8 +98,7 @@ void AppendRows(const Message& message, const std::string& prefix, Rows* rows) {
       rows->emplace_back(key, MapText(message, field));
     } else if (field.is_repeated() && field.cpp_type() == FieldDescriptor::CPPTYPE_MESSAGE) {
       for (int j = 0; j < r.FieldSize(message, &field); ++j) {
-        AppendRows(r.GetRepeatedMessage(message, &field, j), absl::StrCat(key, "[", j, "]."),
-                   rows);
+        AppendRows(r.GetRepeatedMessage(message, &field, j), absl::StrCat(key, "[", j, "]."), rows);
       }
     } else if (field.is_repeated()) {
       std::vector<std::string> values;
@@ -199,8 +199,9 @@ std::string FormatTable(const std::vector<std::string>& header,
     std::string line;
     for (size_t c = 0; c < row.size() && c < widths.size(); ++c) {
       if (c + 1 < row.size()) {
-        absl::StrAppend(&line, row[c],
-                        std::string(static_cast<size_t>(widths[c] - DisplayWidth(row[c]) + 2), ' '));
+        absl::StrAppend(
+            &line, row[c],
+            std::string(static_cast<size_t>(widths[c] - DisplayWidth(row[c]) + 2), ' '));
       } else {
         absl::StrAppend(&line, row[c]);
       }

@@ -44,6 +44,6 @@ std::string FormatTimestampShort(const google::protobuf::Timestamp& timestamp);
 // Prints one resource: FormatKeyValues for kTable, FormatJson for kJson. Returns FormatJson's
 // error, having printed nothing.
 absl::Status PrintResource(OutputFormat format, const google::protobuf::Message& message,
-                   std::ostream& out);
+                           std::ostream& out);
 
 }  // namespace airr::cli

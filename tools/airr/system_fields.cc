@@ -86,8 +86,7 @@ absl::Status SetLabels(const std::string& flag, const std::vector<std::string>& 
     }
     const size_t eq = value.find('=');
     if (eq == std::string::npos || eq == 0) {
-      return absl::InvalidArgumentError(
-          absl::StrCat(flag, ": \"", value, "\" is not KEY=VALUE"));
+      return absl::InvalidArgumentError(absl::StrCat(flag, ": \"", value, "\" is not KEY=VALUE"));
     }
     const std::string key = value.substr(0, eq);
     if (!seen.insert(key).second) {
@@ -165,8 +164,9 @@ const std::vector<FlagSpec>& SystemFieldFlagSpecs() {
           spec.kind = FlagSpec::Kind::kBool;
         }
         if (field.cpp_type() == FieldDescriptor::CPPTYPE_ENUM) {
-          absl::StrAppend(&spec.help, " One of: ",
-                          absl::StrJoin(AllowedEnumNames(*field.enum_type()), ", "), ".");
+          absl::StrAppend(&spec.help,
+                          " One of: ", absl::StrJoin(AllowedEnumNames(*field.enum_type()), ", "),
+                          ".");
         }
       }
       specs->push_back(std::move(spec));

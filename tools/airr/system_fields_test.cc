@@ -30,8 +30,8 @@ TEST(SystemFieldFlagsTest, EveryFlagSetsOneField) {
       const size_t one_of = spec.help.find("One of: ");
       arg += "=" + (one_of == std::string::npos
                         ? std::string("x")
-                        : spec.help.substr(one_of + 8, spec.help.find_first_of(",.", one_of) -
-                                                           one_of - 8));
+                        : spec.help.substr(one_of + 8,
+                                           spec.help.find_first_of(",.", one_of) - one_of - 8));
     }
     inv::AiSystem system;
     std::vector<std::string> paths;
@@ -66,13 +66,15 @@ TEST(SystemFieldFlagsTest, KindsAndAllowedValuesComeFromTheProto) {
 TEST(SystemFieldFlagsTest, BuildsASystemAndItsPathsInFlagOrder) {
   inv::AiSystem system;
   std::vector<std::string> paths;
-  ASSERT_TRUE(ApplySystemFieldFlags(
-                  Parse({"--tier", "high", "--display-name", "Bot", "--role", "developer",
-                         "--role", "business_user", "--advanced", "--data", "personal",
-                         "--eu-category", "high_risk", "--eu-area", "employment", "--label",
-                         "team=cx", "--label", "env=prod", "--jurisdiction", "EU"}),
-                  &system, &paths)
-                  .ok());
+  ASSERT_TRUE(
+      ApplySystemFieldFlags(
+          Parse({"--tier",    "high",          "--display-name", "Bot",        "--role",
+                 "developer", "--role",        "business_user",  "--advanced", "--data",
+                 "personal",  "--eu-category", "high_risk",      "--eu-area",  "employment",
+                 "--label",   "team=cx",       "--label",        "env=prod",   "--jurisdiction",
+                 "EU"}),
+          &system, &paths)
+          .ok());
   EXPECT_EQ(system.display_name(), "Bot");
   EXPECT_THAT(system.actor_roles(),
               ElementsAre(inv::ACTOR_ROLE_DEVELOPER, inv::ACTOR_ROLE_BUSINESS_USER));
@@ -83,8 +85,8 @@ TEST(SystemFieldFlagsTest, BuildsASystemAndItsPathsInFlagOrder) {
   EXPECT_EQ(system.risk_tier(), inv::RISK_TIER_HIGH);
   EXPECT_THAT(system.labels(), UnorderedElementsAre(Pair("team", "cx"), Pair("env", "prod")));
   EXPECT_THAT(paths, ElementsAre("display_name", "actor_roles", "advanced_ai", "data_categories",
-                                 "jurisdictions", "eu_ai_act.category",
-                                 "eu_ai_act.high_risk_area", "risk_tier", "labels"));
+                                 "jurisdictions", "eu_ai_act.category", "eu_ai_act.high_risk_area",
+                                 "risk_tier", "labels"));
 }
 
 TEST(SystemFieldFlagsTest, ListsAndLabelsAreReplacedNotAppended) {
@@ -116,8 +118,8 @@ TEST(SystemFieldFlagsTest, AnEmptyValueClearsTheField) {
 TEST(SystemFieldFlagsTest, APathUnderAGivenParentIsNotAddedAgain) {
   inv::AiSystem system;
   std::vector<std::string> paths = {"eu_ai_act", "owner"};
-  ASSERT_TRUE(ApplySystemFieldFlags(Parse({"--eu-gpai", "gpai", "--owner", "o"}), &system, &paths)
-                  .ok());
+  ASSERT_TRUE(
+      ApplySystemFieldFlags(Parse({"--eu-gpai", "gpai", "--owner", "o"}), &system, &paths).ok());
   EXPECT_THAT(paths, ElementsAre("eu_ai_act", "owner"));
 }
 
@@ -127,9 +129,9 @@ TEST(SystemFieldFlagsTest, RejectsBadValuesNamingTheFlag) {
   EXPECT_EQ(ApplySystemFieldFlags(Parse({"--stage", "prod"}), &system, &paths).message(),
             "--stage: unknown value \"prod\"; allowed: planning, data_collection, development, "
             "verification, deployment, operation, retired");
-  EXPECT_EQ(ApplySystemFieldFlags(Parse({"--data", "personal", "--data", "dna"}), &system, &paths)
-                .code(),
-            absl::StatusCode::kInvalidArgument);
+  EXPECT_EQ(
+      ApplySystemFieldFlags(Parse({"--data", "personal", "--data", "dna"}), &system, &paths).code(),
+      absl::StatusCode::kInvalidArgument);
   EXPECT_EQ(ApplySystemFieldFlags(Parse({"--label", "novalue"}), &system, &paths).message(),
             "--label: \"novalue\" is not KEY=VALUE");
   EXPECT_EQ(ApplySystemFieldFlags(Parse({"--label", "=v"}), &system, &paths).message(),

@@ -43,8 +43,7 @@ int Print(const google::protobuf::Message& message, const CommandContext& contex
 }
 
 // Prints the system the server returned, or the error it returned.
-int PrintResult(const grpc::Status& status, const AiSystem& system,
-                const CommandContext& context) {
+int PrintResult(const grpc::Status& status, const AiSystem& system, const CommandContext& context) {
   if (!status.ok()) {
     return ReportRpcError(status, context.err);
   }
@@ -75,8 +74,8 @@ int RunCreate(const ParsedArgs& args, const CommandContext& context) {
   request.set_ai_system_id(args.Get("id").value_or(""));
   const std::optional<std::string> given_request_id = args.Get("request-id");
   if (given_request_id.has_value() && !IsUuid(*given_request_id)) {
-    return UsageError(absl::InvalidArgumentError(absl::StrCat(
-                          "--request-id: \"", *given_request_id, "\" is not a UUID")),
+    return UsageError(absl::InvalidArgumentError(
+                          absl::StrCat("--request-id: \"", *given_request_id, "\" is not a UUID")),
                       context);
   }
   request.set_request_id(given_request_id.value_or(NewRandomUuid()));
@@ -103,8 +102,8 @@ int RunGet(const ParsedArgs& args, const CommandContext& context) {
 }
 
 std::vector<std::string> ListRow(const AiSystem& system) {
-  std::string stage = ShortEnumName(*inventory::v1::LifecycleStage_descriptor(),
-                                    system.lifecycle_stage());
+  std::string stage =
+      ShortEnumName(*inventory::v1::LifecycleStage_descriptor(), system.lifecycle_stage());
   if (system.has_delete_time()) {
     absl::StrAppend(&stage, " (deleted)");
   }
@@ -128,9 +127,9 @@ int RunList(const ParsedArgs& args, const CommandContext& context) {
   if (std::optional<std::string> size = args.Get("page-size")) {
     int32_t page_size = 0;
     if (!absl::SimpleAtoi(*size, &page_size)) {
-      return UsageError(absl::InvalidArgumentError(
-                            absl::StrCat("--page-size: \"", *size, "\" is not a number")),
-                        context);
+      return UsageError(
+          absl::InvalidArgumentError(absl::StrCat("--page-size: \"", *size, "\" is not a number")),
+          context);
     }
     request.set_page_size(page_size);
   }
@@ -171,9 +170,8 @@ int RunList(const ParsedArgs& args, const CommandContext& context) {
     for (const AiSystem& system : merged.ai_systems()) {
       rows.push_back(ListRow(system));
     }
-    context.out << FormatTable({"NAME", "DISPLAY NAME", "STAGE", "TIER", "OWNER",
-                                "JURISDICTIONS", "UPDATED"},
-                               rows);
+    context.out << FormatTable(
+        {"NAME", "DISPLAY NAME", "STAGE", "TIER", "OWNER", "JURISDICTIONS", "UPDATED"}, rows);
   }
   if (!merged.next_page_token().empty()) {
     context.err << "More results: add --page-token " << merged.next_page_token()
@@ -198,10 +196,10 @@ int RunUpdate(const ParsedArgs& args, const CommandContext& context) {
     return UsageError(status, context);
   }
   if (paths.empty()) {
-    return UsageError(absl::InvalidArgumentError(
-                          "nothing to update: give the flags of the fields to change, or "
-                          "--from-file"),
-                      context);
+    return UsageError(
+        absl::InvalidArgumentError("nothing to update: give the flags of the fields to change, or "
+                                   "--from-file"),
+        context);
   }
   // Output-only fields a file may carry (it may come from `-o json systems get`) are not sent.
   system.clear_create_time();
@@ -241,8 +239,8 @@ int RunUndelete(const ParsedArgs& args, const CommandContext& context) {
 }
 
 FlagSpec ValueFlag(std::string name, std::string value_name, std::string help) {
-  return {std::move(name), '\0', FlagSpec::Kind::kValue, false, std::move(value_name),
-          std::move(help)};
+  return {std::move(name),       '\0',           FlagSpec::Kind::kValue, false,
+          std::move(value_name), std::move(help)};
 }
 
 FlagSpec BoolFlag(std::string name, std::string help) {
@@ -384,8 +382,7 @@ Command UndeleteCommand() {
   Command command = SystemCommand("undelete");
   command.args_synopsis = "NAME";
   command.summary = "Restores a soft-deleted AI system.";
-  command.description =
-      "Restores a soft-deleted AI system. NAME is aiSystems/ID or just ID.";
+  command.description = "Restores a soft-deleted AI system. NAME is aiSystems/ID or just ID.";
   command.flags = {
       ValueFlag("etag", "ETAG",
                 "Undelete only if the system is unchanged since this etag was read (else "

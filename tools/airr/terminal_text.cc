@@ -70,9 +70,9 @@ void AppendUtf8(char32_t cp, std::string* out) {
 }
 
 bool IsUnsafe(char32_t cp) {
-  return cp < 0x20 || (cp >= 0x7F && cp <= 0x9F) ||    // C0, DEL, C1 controls
-         (cp >= 0x202A && cp <= 0x202E) ||             // bidi embeddings and overrides
-         (cp >= 0x2066 && cp <= 0x2069);               // bidi isolates
+  return cp < 0x20 || (cp >= 0x7F && cp <= 0x9F) ||  // C0, DEL, C1 controls
+         (cp >= 0x202A && cp <= 0x202E) ||           // bidi embeddings and overrides
+         (cp >= 0x2066 && cp <= 0x2069);             // bidi isolates
 }
 
 int CodePointWidth(char32_t cp) {

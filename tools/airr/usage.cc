@@ -76,9 +76,9 @@ std::string FormatFlagHelp(const std::vector<FlagSpec>& specs) {
   std::vector<std::pair<std::string, std::string>> rows;
   rows.reserve(specs.size());
   for (const FlagSpec& spec : specs) {
-    std::string term = spec.short_name != '\0' ? absl::StrCat("-", std::string(1, spec.short_name),
-                                                              ", --", spec.name)
-                                               : absl::StrCat("    --", spec.name);
+    std::string term = spec.short_name != '\0'
+                           ? absl::StrCat("-", std::string(1, spec.short_name), ", --", spec.name)
+                           : absl::StrCat("    --", spec.name);
     if (spec.kind == FlagSpec::Kind::kValue) {
       absl::StrAppend(&term, " ", spec.value_name);
     }

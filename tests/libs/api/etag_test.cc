@@ -21,9 +21,9 @@ TEST(EtagTest, FormatsWeakQuotedBase36) {
 }
 
 TEST(EtagTest, RoundTrips) {
-  for (int64_t version : {int64_t{0}, int64_t{1}, int64_t{42}, int64_t{1} << 40,
-                          std::numeric_limits<int64_t>::max(), int64_t{-1},
-                          std::numeric_limits<int64_t>::min()}) {
+  for (int64_t version :
+       {int64_t{0}, int64_t{1}, int64_t{42}, int64_t{1} << 40, std::numeric_limits<int64_t>::max(),
+        int64_t{-1}, std::numeric_limits<int64_t>::min()}) {
     auto parsed = ParseEtag(FormatEtag(version), "etag");
     ASSERT_TRUE(parsed.ok()) << version << ": " << parsed.status();
     EXPECT_EQ(*parsed, version);

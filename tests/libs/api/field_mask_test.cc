@@ -45,6 +45,21 @@ TEST(ResolveUpdateMaskTest, StarMeansAllUpdatable) {
   EXPECT_EQ(*fields, kUpdatable);
 }
 
+TEST(ResolveUpdateMaskTest, NestedUpdatablePathsAreAcceptedButNotImplied) {
+  const std::vector<std::string> updatable = {"display_name", "eu_ai_act.category"};
+  auto explicit_fields = ResolveUpdateMask(Mask({"eu_ai_act.category"}), updatable, TestResource());
+  ASSERT_TRUE(explicit_fields.ok()) << explicit_fields.status();
+  EXPECT_THAT(*explicit_fields, ElementsAre("eu_ai_act.category"));
+  TestResource resource;
+  resource.set_display_name("x");
+  resource.mutable_eu_ai_act()->set_category(airr::api::testing::EU_AI_ACT_CATEGORY_GPAI);
+  auto implied = ResolveUpdateMask(google::protobuf::FieldMask(), updatable, resource);
+  ASSERT_TRUE(implied.ok()) << implied.status();
+  EXPECT_THAT(*implied, ElementsAre("display_name"));
+  EXPECT_EQ(ResolveUpdateMask(Mask({"x"}), {"nope.category"}, TestResource()).status().code(),
+            absl::StatusCode::kInternal);
+}
+
 TEST(ResolveUpdateMaskTest, EmptyMaskTakesPopulatedFields) {
   TestResource resource;
   resource.set_name("aiSystems/x");  // populated but not updatable

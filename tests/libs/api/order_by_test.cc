@@ -51,7 +51,9 @@ TEST(ParseOrderByTest, RejectsWithFieldOrderBy) {
            Case{"display_name desc, create_time", "more than one field is not supported"},
            Case{"display_name,create_time", "more than one field"},
            Case{"display_name desc extra", "must have the form"},
-           Case{"display_name; DROP TABLE t", "unknown field \"display_name;\""},
+           Case{"display_name; DROP TABLE t", "must have the form"},
+           Case{"display_name;DROP", "unknown field \"display_name;DROP\""},
+           Case{"display_name\xFF", "unknown field \"display_name\\xFF\""},
        }) {
     EXPECT_TRUE(IsInvalidField(ParseOrderBy(c.order_by, Allowed(), "create_time").status(),
                                "order_by", c.rule))

@@ -15,11 +15,12 @@ TEST(ParseResourceNameTest, AcceptsResourceIdsAndLowercaseUuids) {
     const char* name;
     const char* id;
   };
-  for (const Case& c : {Case{"incidents/a", "a"}, Case{"incidents/credit-model-2", "credit-model-2"},
-                        Case{"incidents/7c9e6679-7425-40de-944b-e07fc1f90ae7",
-                             "7c9e6679-7425-40de-944b-e07fc1f90ae7"},
-                        Case{"incidents/00000000-0000-0000-0000-000000000000",
-                             "00000000-0000-0000-0000-000000000000"}}) {
+  for (const Case& c :
+       {Case{"incidents/a", "a"}, Case{"incidents/credit-model-2", "credit-model-2"},
+        Case{"incidents/7c9e6679-7425-40de-944b-e07fc1f90ae7",
+             "7c9e6679-7425-40de-944b-e07fc1f90ae7"},
+        Case{"incidents/00000000-0000-0000-0000-000000000000",
+             "00000000-0000-0000-0000-000000000000"}}) {
     auto id = ParseResourceName(c.name, "incidents", "name");
     ASSERT_TRUE(id.ok()) << c.name << ": " << id.status();
     EXPECT_EQ(*id, c.id);

@@ -21,10 +21,10 @@ INSTANTIATE_TEST_SUITE_P(
     Cases, Utf8Test,
     ::testing::Values(
         Utf8Case{"Empty", "", true}, Utf8Case{"Ascii", "hello", true},
-        Utf8Case{"TwoByte", "\xC3\xA9", true},                 // é
-        Utf8Case{"ThreeByte", "\xE2\x82\xAC", true},           // €
-        Utf8Case{"FourByteEmoji", "\xF0\x9F\x98\x80", true},   // 😀
-        Utf8Case{"MaxScalar", "\xF4\x8F\xBF\xBF", true},       // U+10FFFF
+        Utf8Case{"TwoByte", "\xC3\xA9", true},                   // é
+        Utf8Case{"ThreeByte", "\xE2\x82\xAC", true},             // €
+        Utf8Case{"FourByteEmoji", "\xF0\x9F\x98\x80", true},     // 😀
+        Utf8Case{"MaxScalar", "\xF4\x8F\xBF\xBF", true},         // U+10FFFF
         Utf8Case{"LastBeforeSurrogates", "\xED\x9F\xBF", true},  // U+D7FF
         Utf8Case{"FirstAfterSurrogates", "\xEE\x80\x80", true},  // U+E000
         Utf8Case{"EmbeddedNulIsUtf8", std::string("a\0b", 3), true},
@@ -36,10 +36,12 @@ INSTANTIATE_TEST_SUITE_P(
         Utf8Case{"SurrogateLow", "\xED\xBF\xBF", false},
         Utf8Case{"AboveMax", "\xF4\x90\x80\x80", false},
         Utf8Case{"F5Lead", "\xF5\x80\x80\x80", false}, Utf8Case{"FFByte", "\xFF", false},
-        Utf8Case{"LoneContinuation", "\x80", false},
-        Utf8Case{"TruncatedTwo", "\xC3", false},
+        Utf8Case{"LoneContinuation", "\x80", false}, Utf8Case{"TruncatedTwo", "\xC3", false},
         Utf8Case{"TruncatedFour", "\xF0\x9F\x98", false},
-        Utf8Case{"TruncatedThenAscii", "\xE2\x82" "a", false},
+        Utf8Case{"TruncatedThenAscii",
+                 "\xE2\x82"
+                 "a",
+                 false},
         Utf8Case{"BadContinuation", "\xC3\x28", false}),
     [](const ::testing::TestParamInfo<Utf8Case>& p) { return p.param.name; });
 

@@ -3,8 +3,8 @@
 #include <map>
 #include <string>
 
-#include "gtest/gtest.h"
 #include "google/protobuf/map.h"
+#include "gtest/gtest.h"
 #include "tests/libs/api/invalid_field.h"
 
 namespace airr::api {
@@ -25,8 +25,8 @@ class CheckTextTest : public ::testing::TestWithParam<TextCase> {};
 
 TEST_P(CheckTextTest, Checks) {
   const TextCase& c = GetParam();
-  const absl::Status status = CheckText("ai_system.display_name", c.value, c.min_chars,
-                                        c.max_chars, c.multiline);
+  const absl::Status status =
+      CheckText("ai_system.display_name", c.value, c.min_chars, c.max_chars, c.multiline);
   if (c.error == nullptr) {
     EXPECT_TRUE(status.ok()) << status;
   } else {
@@ -48,7 +48,8 @@ INSTANTIATE_TEST_SUITE_P(
         TextCase{"AtMostRule", std::string(11, 'a'), 0, 10, false, "must be at most 10 characters"},
         TextCase{"ExactRule", "abc", 2, 2, false, "must be exactly 2 characters (got 3)"},
         // 4-byte emoji counts as one character: 200 of them (800 bytes) fit in 200.
-        TextCase{"EmojiCountsAsOne", [] {
+        TextCase{"EmojiCountsAsOne",
+                 [] {
                    std::string s;
                    for (int i = 0; i < 200; ++i) s += kEmoji;
                    return s;
@@ -89,29 +90,30 @@ TEST(UuidTest, CanonicalForms) {
 TEST(UuidTest, CheckUuid) {
   EXPECT_TRUE(CheckUuid("request_id", "7c9e6679-7425-40de-944b-e07fc1f90ae7").ok());
   EXPECT_TRUE(CheckUuid("request_id", "7C9E6679-7425-40DE-944B-E07FC1F90AE7").ok());
-  for (const char* bad : {"", "7c9e6679742540de944be07fc1f90ae7",
-                          "{7c9e6679-7425-40de-944b-e07fc1f90ae7}",
-                          "7c9e6679-7425-40de-944b-e07fc1f90ae", "7c9e6679-7425-40de-944b-e07fc1f90ae77",
-                          "7c9e6679_7425-40de-944b-e07fc1f90ae7", "7c9e6679-7425-40de-944b-e07fc1f90aeg",
-                          "7c9e667-97425-40de-944b-e07fc1f90ae7"}) {
+  for (const char* bad :
+       {"", "7c9e6679742540de944be07fc1f90ae7", "{7c9e6679-7425-40de-944b-e07fc1f90ae7}",
+        "7c9e6679-7425-40de-944b-e07fc1f90ae", "7c9e6679-7425-40de-944b-e07fc1f90ae77",
+        "7c9e6679_7425-40de-944b-e07fc1f90ae7", "7c9e6679-7425-40de-944b-e07fc1f90aeg",
+        "7c9e667-97425-40de-944b-e07fc1f90ae7"}) {
     EXPECT_TRUE(IsInvalidField(CheckUuid("request_id", bad), "request_id", "canonical 8-4-4-4-12"))
         << bad;
   }
 }
 
 TEST(ResourceIdTest, Accepts) {
-  for (const std::string& id : {std::string("a"), std::string("credit-scoring"),
-                                std::string("model-2"), std::string("a1b2"), std::string(63, 'a')}) {
+  for (const std::string& id :
+       {std::string("a"), std::string("credit-scoring"), std::string("model-2"),
+        std::string("a1b2"), std::string(63, 'a')}) {
     EXPECT_TRUE(CheckResourceId("ai_system_id", id).ok()) << id;
   }
 }
 
 TEST(ResourceIdTest, Rejects) {
   const std::string too_long(64, 'a');
-  for (const std::string& id : {std::string(""), std::string("1abc"), std::string("-abc"),
-                                std::string("abc-"), std::string("Abc"), std::string("a_b"),
-                                std::string("a.b"), std::string("a b"), std::string("caf\xC3\xA9"),
-                                too_long}) {
+  for (const std::string& id :
+       {std::string(""), std::string("1abc"), std::string("-abc"), std::string("abc-"),
+        std::string("Abc"), std::string("a_b"), std::string("a.b"), std::string("a b"),
+        std::string("caf\xC3\xA9"), too_long}) {
     EXPECT_TRUE(IsInvalidField(CheckResourceId("ai_system_id", id), "ai_system_id",
                                "lowercase letters, digits and '-'"))
         << id;
@@ -156,13 +158,12 @@ TEST(CheckLabelsTest, NamesTheOffendingEntry) {
                              "ai_system.labels[\"team\"]", "must be at most 200 characters"));
 
   std::map<std::string, std::string> control{{"team", "a\nb"}};
-  EXPECT_TRUE(IsInvalidField(CheckLabels("ai_system.labels", control),
-                             "ai_system.labels[\"team\"]", "control characters"));
+  EXPECT_TRUE(IsInvalidField(CheckLabels("ai_system.labels", control), "ai_system.labels[\"team\"]",
+                             "control characters"));
 
   std::map<std::string, std::string> bad_utf8{{"team", "\xC0\xAF"}};
-  EXPECT_TRUE(
-      IsInvalidField(CheckLabels("ai_system.labels", bad_utf8), "ai_system.labels[\"team\"]",
-                     "valid UTF-8"));
+  EXPECT_TRUE(IsInvalidField(CheckLabels("ai_system.labels", bad_utf8),
+                             "ai_system.labels[\"team\"]", "valid UTF-8"));
 }
 
 TEST(CheckLabelsTest, ReportsFirstViolationInKeyOrder) {
