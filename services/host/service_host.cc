@@ -34,6 +34,12 @@ absl::StatusOr<HostConfig> HostConfigFromEnv() {
     return absl::InvalidArgumentError("AIRR_DB_POOL_SIZE must be an integer from 1 to 256");
   }
   config.pool_size = static_cast<size_t>(pool_size);
+  int cache_seconds = 0;
+  if (!absl::SimpleAtoi(Env("AIRR_TOKEN_CACHE_SECONDS", "10"), &cache_seconds) ||
+      cache_seconds < 0 || cache_seconds > 3600) {
+    return absl::InvalidArgumentError("AIRR_TOKEN_CACHE_SECONDS must be an integer from 0 to 3600");
+  }
+  config.token_cache_ttl = absl::Seconds(cache_seconds);
   // Handler threads beyond the pool would only queue for a connection.
   config.server.max_threads = pool_size * 2;
   return config;

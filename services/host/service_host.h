@@ -32,7 +32,8 @@ struct HostConfig {
 };
 
 // Reads AIRR_DATABASE_URL (required), AIRR_LISTEN, AIRR_TLS_CERT, AIRR_TLS_KEY,
-// AIRR_TLS_CLIENT_CA and AIRR_DB_POOL_SIZE. INVALID_ARGUMENT names the bad variable.
+// AIRR_TLS_CLIENT_CA, AIRR_DB_POOL_SIZE and AIRR_TOKEN_CACHE_SECONDS. INVALID_ARGUMENT names the
+// bad variable.
 absl::StatusOr<HostConfig> HostConfigFromEnv();
 
 // What a service module may use to build itself.

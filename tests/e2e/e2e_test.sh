@@ -1,0 +1,163 @@
+#!/usr/bin/env bash
+# End-to-end test of the real binaries: airr-admin bootstraps a fresh database of the ctest
+# cluster, airr-server and airr-inventory serve it, and the airr CLI and buf (through server
+# reflection) talk to them. Covers health, reflection, CRUD through the CLI, roles, the audit
+# trail and its tamper detection, and graceful shutdown.
+#
+#   e2e_test.sh BIN_DIR SOURCE_DIR      (cluster DSN from $AIRR_TEST_PG_DSN_FILE)
+set -uo pipefail
+
+BIN=$1
+SRC=$2
+BUF=$SRC/tools/buf/node_modules/.bin/buf
+WORK=$(mktemp -d /tmp/airr-e2e.XXXXXX)
+passed=0
+failed=0
+pids=()
+
+cleanup() {
+  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null; done
+  wait 2>/dev/null
+  [ -n "${DB:-}" ] && psql -q "$CLUSTER" -c "DROP DATABASE IF EXISTS $DB WITH (FORCE)" >/dev/null 2>&1
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+check() {  # check NAME COMMAND... : passes when the command succeeds
+  local name=$1
+  shift
+  if "$@" >"$WORK/last.out" 2>&1; then
+    passed=$((passed + 1))
+    echo "ok   $name"
+  else
+    failed=$((failed + 1))
+    echo "FAIL $name"
+    sed 's/^/     | /' "$WORK/last.out" | head -20
+  fi
+}
+
+fails_with() {  # fails_with TEXT COMMAND... : the command exits non-zero and prints TEXT
+  local text=$1
+  shift
+  local out
+  out=$("$@" 2>&1) && { echo "unexpected success: $out"; return 1; }
+  grep -qF -- "$text" <<<"$out" || { echo "expected '$text' in: $out"; return 1; }
+}
+
+contains() {  # contains TEXT COMMAND... : the command succeeds and prints TEXT
+  local text=$1
+  shift
+  local out
+  out=$("$@" 2>&1) || { echo "failed: $out"; return 1; }
+  grep -qF -- "$text" <<<"$out" || { echo "expected '$text' in: $out"; return 1; }
+}
+
+# Starts a server binary on a free port; sets PORT. Waits for its "listening" line on a FIFO
+# (no polling), bounded by read's timeout.
+start_server() {
+  local binary=$1
+  local fifo=$WORK/$binary.fifo
+  mkfifo "$fifo"
+  AIRR_LISTEN=127.0.0.1:0 "$BIN/$binary" >"$fifo" 2>"$WORK/$binary.log" &
+  SERVER_PID=$!
+  pids+=("$SERVER_PID")
+  exec {fd}<"$fifo"
+  local line=""
+  read -r -t 30 line <&"$fd" || { echo "$binary did not start:"; cat "$WORK/$binary.log"; exit 1; }
+  PORT=${line##*:}
+}
+
+CLUSTER=$(head -n1 "${AIRR_TEST_PG_DSN_FILE:?run through ctest (fixture pg)}")
+DB=airr_e2e_$$
+# Revocation takes effect at once (the default cache keeps a token for 10 s).
+export AIRR_TOKEN_CACHE_SECONDS=0
+psql -q "$CLUSTER" -c "CREATE DATABASE $DB TEMPLATE template0" || exit 1
+export AIRR_DATABASE_URL=${CLUSTER%/*}/$DB
+
+# --- bootstrap -----------------------------------------------------------------------------
+check "airr-admin migrate" contains "schema is up to date" "$BIN/airr-admin" migrate
+check "airr-admin migrate again applies nothing" contains "(0 applied now)" "$BIN/airr-admin" migrate
+check "airr-admin create-tenant" "$BIN/airr-admin" create-tenant acme
+check "airr-admin create-tenant twice fails" fails_with "ALREADY_EXISTS" "$BIN/airr-admin" create-tenant acme
+ADMIN=$("$BIN/airr-admin" issue-token --tenant acme --role admin --name ops 2>/dev/null)
+VIEWER=$("$BIN/airr-admin" issue-token --tenant acme --role viewer --name dashboard 2>/dev/null)
+check "issued tokens are distinct bearer tokens" test "${ADMIN:0:5}" = airr_ -a "$ADMIN" != "$VIEWER"
+check "tokens are stored only as hashes" test "$(psql -Atq "$AIRR_DATABASE_URL" -c \
+  "SELECT count(*) FROM api_principals WHERE token_hash = sha256(convert_to('$ADMIN', 'UTF8'))")" = 1
+
+# --- airr-server ---------------------------------------------------------------------------
+start_server airr-server
+export AIRR_ADDR=127.0.0.1:$PORT AIRR_TOKEN=$ADMIN
+airr() { "$BIN/airr" "$@"; }
+check "health answers SERVING" contains SERVING airr health
+
+if [ -x "$BUF" ]; then
+  check "reflection lists the inventory service" contains "airr.inventory.v1.InventoryService/ListAiSystems" \
+    "$BUF" curl --protocol grpc --http2-prior-knowledge --list-methods "http://127.0.0.1:$PORT"
+  check "buf curl health check via reflection" contains SERVING \
+    "$BUF" curl --protocol grpc --http2-prior-knowledge "http://127.0.0.1:$PORT/grpc.health.v1.Health/Check"
+  check "buf curl ListAiSystems with a token" contains "{" \
+    "$BUF" curl --protocol grpc --http2-prior-knowledge -H "authorization: Bearer $ADMIN" \
+    "http://127.0.0.1:$PORT/airr.inventory.v1.InventoryService/ListAiSystems"
+elif [ -n "${CI:-}" ]; then
+  check "buf is installed (tools/dev deps)" test -x "$BUF"
+else
+  echo "note: $BUF missing (run tools/dev deps); reflection checks not run outside CI"
+fi
+
+create() {
+  airr systems create --id "$1" --display-name "$2" --owner risk-team --role business_user \
+    --stage operation --model-type classical_ml --data personal --jurisdiction JP \
+    --oversight in_the_loop --tier high "${@:3}"
+}
+check "create a system" contains "aiSystems/credit-scoring" create credit-scoring "Credit scoring"
+check "create with an EU jurisdiction needs the AI Act class" fails_with "eu_ai_act.category" \
+  create hr-screening "HR screening" --jurisdiction DE
+check "create a high-risk EU system" contains "high_risk" create hr-screening "HR screening" \
+  --jurisdiction DE --eu-category high_risk --eu-area employment
+check "list shows both" contains "hr-screening" airr systems list
+check "filter by jurisdiction" contains "aiSystems/hr-screening" airr systems list -o json \
+  --filter 'jurisdictions:"DE" AND risk_tier = HIGH'
+check "bad filter is INVALID_ARGUMENT naming filter" fails_with "filter:" \
+  airr systems list --filter 'colour = "red"'
+check "update with the current etag" contains '"risk_tier": "RISK_TIER_MEDIUM"' \
+  airr systems update credit-scoring --tier medium --etag 'W/"1"' -o json
+check "update with a stale etag is ABORTED" fails_with "ABORTED" \
+  airr systems update credit-scoring --tier low --etag 'W/"1"'
+check "delete" contains "delete_time" airr systems delete credit-scoring
+check "deleted systems leave the list" bash -c "! '$BIN/airr' systems list | grep -q credit-scoring"
+check "undelete" contains "aiSystems/credit-scoring" airr systems undelete credit-scoring
+check "viewer cannot create" fails_with "PERMISSION_DENIED" \
+  env AIRR_TOKEN="$VIEWER" "$BIN/airr" systems create --id x --display-name x --owner x \
+  --role provider --stage planning --model-type llm --data none --jurisdiction JP \
+  --oversight none --tier low
+check "viewer cannot delete, even what does not exist" fails_with "PERMISSION_DENIED" \
+  env AIRR_TOKEN="$VIEWER" "$BIN/airr" systems delete nope
+check "viewer can list" contains "credit-scoring" env AIRR_TOKEN="$VIEWER" "$BIN/airr" systems list
+check "no token is UNAUTHENTICATED" fails_with "UNAUTHENTICATED" env -u AIRR_TOKEN "$BIN/airr" systems list
+check "revoke a token" "$BIN/airr-admin" revoke-token --tenant acme --name dashboard
+check "a revoked token is UNAUTHENTICATED" fails_with "UNAUTHENTICATED" \
+  env AIRR_TOKEN="$VIEWER" "$BIN/airr" systems list
+
+# --- audit trail ---------------------------------------------------------------------------
+check "audit chain verifies" contains "audit chain OK" "$BIN/airr-admin" audit verify --tenant acme
+check "every mutation left an audit row" test "$(psql -Atq "$AIRR_DATABASE_URL" -c \
+  "SELECT count(*) FROM audit_log WHERE rpc LIKE '%InventoryService%'")" = 5
+psql -q "$AIRR_DATABASE_URL" -c "UPDATE audit_log SET after = '{\"forged\": true}' WHERE seq = 4" >/dev/null
+check "a tampered row is found and named" fails_with "BROKEN at seq 4" \
+  "$BIN/airr-admin" audit verify --tenant acme
+
+# --- shutdown ------------------------------------------------------------------------------
+kill -TERM "$SERVER_PID"
+check "airr-server exits 0 on SIGTERM" wait "$SERVER_PID"
+
+# --- airr-inventory: the same service alone ----------------------------------------------
+start_server airr-inventory
+export AIRR_ADDR=127.0.0.1:$PORT
+check "airr-inventory answers health" contains SERVING airr health
+check "airr-inventory serves the same data" contains "hr-screening" airr systems list
+kill -TERM "$SERVER_PID"
+check "airr-inventory exits 0 on SIGTERM" wait "$SERVER_PID"
+
+echo "e2e: $passed passed, $failed failed"
+[ "$failed" -eq 0 ]
