@@ -15,7 +15,9 @@ endfunction()
 # Generates C++ for the .proto files into the gen dir and builds one static library. With GRPC,
 # service stubs are generated too, and every request type of the file gets the explained-parse
 # serialization traits (libs/grpcutil/explained_parse.h): a request that fails to parse (for
-# example a string field with invalid UTF-8) is answered INVALID_ARGUMENT naming the field.
+# example a string field with invalid UTF-8) is answered INVALID_ARGUMENT naming the field. The
+# server handlers are rewritten to deserialize the concrete request type, or the traits would be
+# bypassed (cmake/concrete_handlers.cmake).
 function(airr_proto_library target)
   cmake_parse_arguments(ARG "GRPC" "ROOT" "PROTOS;DEPS" ${ARGN})
   if(NOT ARG_ROOT)
@@ -34,11 +36,18 @@ function(airr_proto_library target)
           --grpc_out=additional_header_includes=${stem}.parse_traits.h:${AIRR_GEN_DIR}
           --plugin=protoc-gen-grpc=$<TARGET_FILE:gRPC::grpc_cpp_plugin>)
     endif()
+    set(rewrite_handlers)
+    if(ARG_GRPC)
+      set(rewrite_handlers COMMAND ${CMAKE_COMMAND} -DFILE=${AIRR_GEN_DIR}/${stem}.grpc.pb.cc
+                                   -P ${CMAKE_SOURCE_DIR}/cmake/concrete_handlers.cmake)
+    endif()
     add_custom_command(
       OUTPUT ${outs}
       COMMAND protobuf::protoc --proto_path=${ARG_ROOT} --proto_path=${AIRR_PROTO_ROOT}
               --cpp_out=${AIRR_GEN_DIR} ${grpc_args} ${ARG_ROOT}/${rel}
+      ${rewrite_handlers}
       DEPENDS ${ARG_ROOT}/${rel} protobuf::protoc gRPC::grpc_cpp_plugin
+              ${CMAKE_SOURCE_DIR}/cmake/concrete_handlers.cmake
       COMMENT "protoc ${rel}"
       VERBATIM)
     list(APPEND srcs ${outs})

@@ -22,8 +22,9 @@ absl::StatusOr<Principal> Authenticator::Authenticate(absl::string_view authoriz
   if (authorization.empty()) {
     return Unauthenticated("missing authorization metadata: send 'authorization: Bearer <token>'");
   }
-  if (!absl::StartsWith(authorization, kScheme) || authorization.size() == kScheme.size() ||
-      authorization.size() > 512) {
+  // The scheme is case-insensitive (RFC 7235); the token is not.
+  if (!absl::StartsWithIgnoreCase(authorization, kScheme) ||
+      authorization.size() == kScheme.size() || authorization.size() > 512) {
     return Unauthenticated("malformed authorization metadata: expected 'Bearer <token>'");
   }
   const std::string hash = HashToken(authorization.substr(kScheme.size()));

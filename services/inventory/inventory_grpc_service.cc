@@ -135,27 +135,23 @@ grpc::Status InventoryGrpcService::UpdateAiSystem(grpc::ServerContext* context,
 grpc::Status InventoryGrpcService::DeleteAiSystem(grpc::ServerContext* context,
                                                   const v1::DeleteAiSystemRequest* request,
                                                   v1::AiSystem* response) {
-  return edge_.Run(
-      context, Method("DeleteAiSystem"), Permission::kManageInventory,
-      [&](const Call& call) -> absl::Status {
-        AIRR_ASSIGN_OR_RETURN(std::string id,
-                              api::ParseResourceName(request->name(), kCollection, "name"));
-        AIRR_ASSIGN_OR_RETURN(auto expected, ExpectedVersion(request->etag(), "etag"));
-        AIRR_ASSIGN_OR_RETURN(*response, store_.SetDeleted(call.scope, id, true, expected));
-        return absl::OkStatus();
-      });
+  return SetDeleted(context, "DeleteAiSystem", request->name(), request->etag(), true, response);
 }
 
 grpc::Status InventoryGrpcService::UndeleteAiSystem(grpc::ServerContext* context,
                                                     const v1::UndeleteAiSystemRequest* request,
                                                     v1::AiSystem* response) {
+  return SetDeleted(context, "UndeleteAiSystem", request->name(), request->etag(), false, response);
+}
+
+grpc::Status InventoryGrpcService::SetDeleted(grpc::ServerContext* context, absl::string_view rpc,
+                                              const std::string& name, const std::string& etag,
+                                              bool deleted, v1::AiSystem* response) {
   return edge_.Run(
-      context, Method("UndeleteAiSystem"), Permission::kManageInventory,
-      [&](const Call& call) -> absl::Status {
-        AIRR_ASSIGN_OR_RETURN(std::string id,
-                              api::ParseResourceName(request->name(), kCollection, "name"));
-        AIRR_ASSIGN_OR_RETURN(auto expected, ExpectedVersion(request->etag(), "etag"));
-        AIRR_ASSIGN_OR_RETURN(*response, store_.SetDeleted(call.scope, id, false, expected));
+      context, Method(rpc), Permission::kManageInventory, [&](const Call& call) -> absl::Status {
+        AIRR_ASSIGN_OR_RETURN(std::string id, api::ParseResourceName(name, kCollection, "name"));
+        AIRR_ASSIGN_OR_RETURN(auto expected, ExpectedVersion(etag, "etag"));
+        AIRR_ASSIGN_OR_RETURN(*response, store_.SetDeleted(call.scope, id, deleted, expected));
         return absl::OkStatus();
       });
 }

@@ -34,6 +34,11 @@ class InventoryGrpcService final : public v1::InventoryService::Service {
                                 v1::AiSystem* response) override;
 
  private:
+  // Delete (deleted = true) and Undelete share everything but the direction.
+  grpc::Status SetDeleted(grpc::ServerContext* context, absl::string_view rpc,
+                          const std::string& name, const std::string& etag, bool deleted,
+                          v1::AiSystem* response);
+
   AiSystemStore& store_;
   grpcutil::RpcEdge& edge_;
   const api::PageTokenCodec& page_tokens_;

@@ -189,6 +189,19 @@ absl::StatusOr<v1::AiSystem> PgAiSystemStore::Create(const RequestScope& scope,
     pg::RecordMutation(tx, m);
     return absl::OkStatus();
   });
+  if (absl::IsAlreadyExists(status) && !request_id.empty()) {
+    // A concurrent retry of the same request may have taken the id first: then its result is the
+    // answer, as for any retry.
+    status = pg::RunInTx(pool_, Scope(scope), [&](pg::Tx& tx) -> absl::Status {
+      int64_t version = 0;
+      auto prior = ReadOne(tx, sql::kFindAiSystemByRequest, request_id, &version);
+      if (!prior.ok()) {
+        return absl::AlreadyExistsError("taken by another request");
+      }
+      created = *std::move(prior);
+      return absl::OkStatus();
+    });
+  }
   if (absl::IsAlreadyExists(status)) {
     return ErrorWithReason(
         absl::StatusCode::kAlreadyExists,

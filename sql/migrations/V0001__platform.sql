@@ -10,8 +10,10 @@
 DO $$
 BEGIN
   CREATE ROLE airr_app LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOBYPASSRLS;
-EXCEPTION WHEN duplicate_object THEN
-  NULL;  -- roles are cluster-wide: another database of the cluster created it already
+EXCEPTION WHEN duplicate_object OR unique_violation THEN
+  -- Roles are cluster-wide: another database of the cluster created it already, or is creating
+  -- it right now (the migration lock is per database, so that race gives unique_violation).
+  NULL;
 END
 $$;
 

@@ -2,7 +2,8 @@
 # End-to-end test of the real binaries: airr-admin bootstraps a fresh database of the ctest
 # cluster, airr-server and airr-inventory serve it, and the airr CLI and buf (through server
 # reflection) talk to them. Covers health, reflection, CRUD through the CLI, roles, the audit
-# trail and its tamper detection, and graceful shutdown.
+# trail and its tamper detection, serving as the unprivileged role, TLS and mutual TLS, and
+# graceful shutdown.
 #
 #   e2e_test.sh BIN_DIR SOURCE_DIR      (cluster DSN from $AIRR_TEST_PG_DSN_FILE)
 set -uo pipefail
@@ -57,6 +58,7 @@ contains() {  # contains TEXT COMMAND... : the command succeeds and prints TEXT
 start_server() {
   local binary=$1
   local fifo=$WORK/$binary.fifo
+  rm -f "$fifo"
   mkfifo "$fifo"
   AIRR_LISTEN=127.0.0.1:0 "$BIN/$binary" >"$fifo" 2>"$WORK/$binary.log" &
   SERVER_PID=$!
@@ -158,6 +160,44 @@ check "airr-inventory answers health" contains SERVING airr health
 check "airr-inventory serves the same data" contains "hr-screening" airr systems list
 kill -TERM "$SERVER_PID"
 check "airr-inventory exits 0 on SIGTERM" wait "$SERVER_PID"
+
+# --- the unprivileged service role as the DSN ---------------------------------------------
+# airr_app (created by migrate) may log in directly; trust auth in the test cluster.
+AIRR_DATABASE_URL=${AIRR_DATABASE_URL/postgres@/airr_app@} start_server airr-inventory
+export AIRR_ADDR=127.0.0.1:$PORT AIRR_TOKEN=$ADMIN
+check "serving as airr_app: list works" contains "hr-screening" airr systems list
+kill -TERM "$SERVER_PID"
+wait "$SERVER_PID"
+
+# --- TLS and mutual TLS ---------------------------------------------------------------------
+make_cert() {  # make_cert NAME SUBJECT_ALT_NAME: a key and a certificate signed by the test CA
+  openssl req -new -newkey rsa:2048 -nodes -keyout "$WORK/$1.key" -subj "/CN=$1" \
+    -out "$WORK/$1.csr" 2>/dev/null &&
+    openssl x509 -req -in "$WORK/$1.csr" -CA "$WORK/ca.pem" -CAkey "$WORK/ca.key" \
+      -CAcreateserial -days 1 -extfile <(printf 'subjectAltName=%s' "$2") \
+      -out "$WORK/$1.pem" 2>/dev/null
+}
+openssl req -x509 -newkey rsa:2048 -nodes -keyout "$WORK/ca.key" -subj "/CN=airr-e2e-ca" \
+  -days 1 -out "$WORK/ca.pem" 2>/dev/null
+make_cert server IP:127.0.0.1
+make_cert client DNS:e2e-client
+
+AIRR_TLS_CERT=$WORK/server.pem AIRR_TLS_KEY=$WORK/server.key start_server airr-server
+export AIRR_ADDR=127.0.0.1:$PORT
+check "TLS: health with the CA" contains SERVING airr --tls-ca "$WORK/ca.pem" health
+check "TLS: plaintext client is refused" fails_with UNAVAILABLE airr --timeout 3 health
+kill -TERM "$SERVER_PID"
+wait "$SERVER_PID"
+
+AIRR_TLS_CERT=$WORK/server.pem AIRR_TLS_KEY=$WORK/server.key AIRR_TLS_CLIENT_CA=$WORK/ca.pem \
+  start_server airr-server
+export AIRR_ADDR=127.0.0.1:$PORT
+check "mTLS: a client certificate is accepted" contains "hr-screening" \
+  airr --tls-ca "$WORK/ca.pem" --tls-cert "$WORK/client.pem" --tls-key "$WORK/client.key" systems list
+check "mTLS: no client certificate is refused" fails_with UNAVAILABLE \
+  airr --timeout 3 --tls-ca "$WORK/ca.pem" health
+kill -TERM "$SERVER_PID"
+check "TLS server exits 0 on SIGTERM" wait "$SERVER_PID"
 
 echo "e2e: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -36,7 +36,7 @@ TEST(AuthenticatorTest, RejectsMissingAndMalformedHeadersWithoutLookup) {
   StrictMock<MockPrincipalStore> store;
   FakeClock clock(absl::UnixEpoch());
   Authenticator authn(store, clock, absl::Seconds(10));
-  for (const char* header : {"", "Bearer ", "Basic abc", "bearer abc"}) {
+  for (const char* header : {"", "Bearer ", "Basic abc", "Bearerabc"}) {
     auto result = authn.Authenticate(header);
     EXPECT_EQ(result.status().code(), absl::StatusCode::kUnauthenticated) << header;
     EXPECT_EQ(ErrorReason(result.status()), "UNAUTHENTICATED");
@@ -65,6 +65,15 @@ TEST(AuthenticatorTest, CachesPrincipalsUntilTheTtlPasses) {
   auto again = authn.Authenticate("Bearer t1");  // expired: looked up again
   ASSERT_TRUE(again.ok());
   EXPECT_EQ(again->name, "alice");
+}
+
+TEST(AuthenticatorTest, SchemeIsCaseInsensitive) {
+  StrictMock<MockPrincipalStore> store;
+  FakeClock clock(absl::UnixEpoch());
+  Authenticator authn(store, clock, absl::Seconds(10));
+  EXPECT_CALL(store, FindByTokenHash(HashToken("Tok")))
+      .WillOnce(Return(std::optional<Principal>(kAlice)));
+  EXPECT_TRUE(authn.Authenticate("bearer Tok").ok());
 }
 
 TEST(AuthenticatorTest, StoreFailuresPassThrough) {
