@@ -134,13 +134,15 @@ absl::Status CheckVersion(std::optional<int64_t> expected, int64_t actual, const
   return absl::OkStatus();
 }
 
-absl::StatusOr<v1::AiSystem> ReadOne(pg::Tx& tx, const char* query, const std::string& key,
-                                     int64_t* version) {
+// Reads the one system `query` finds by `key` into `out`; NOT_FOUND when there is none.
+absl::Status ReadOne(pg::Tx& tx, const char* query, const std::string& key, v1::AiSystem* out,
+                     int64_t* version) {
   pqxx::result rows = tx.exec_prepared(query, key);
   if (rows.empty()) {
     return NotFound(key);
   }
-  return FromRow(rows[0], version);
+  *out = FromRow(rows[0], version);
+  return absl::OkStatus();
 }
 
 pg::TxScope Scope(const RequestScope& scope) {
@@ -169,18 +171,12 @@ absl::StatusOr<v1::AiSystem> PgAiSystemStore::Create(const RequestScope& scope,
     pqxx::result inserted = ExecWithFields(tx, sql::kInsertAiSystem, id, system, request_id);
     if (inserted.empty()) {
       // The same request ran before: answer with what it created, write nothing.
-      auto prior = ReadOne(tx, sql::kFindAiSystemByRequest, request_id, &version);
-      if (!prior.ok()) {
-        return prior.status();
-      }
-      created = *std::move(prior);
+      AIRR_RETURN_IF_ERROR(
+          ReadOne(tx, sql::kFindAiSystemByRequest, request_id, &created, &version));
       return absl::OkStatus();
     }
-    auto stored = ReadOne(tx, sql::kGetAiSystem, inserted[0][0].c_str(), &version);
-    if (!stored.ok()) {
-      return stored.status();
-    }
-    created = *std::move(stored);
+    AIRR_RETURN_IF_ERROR(
+        ReadOne(tx, sql::kGetAiSystem, inserted[0][0].c_str(), &created, &version));
     pg::Mutation m = MutationOf(scope, created.name(), "ai_system.created");
     m.after_json = pg::MessageToJson(created);
     if (!request_id.empty()) {
@@ -194,12 +190,8 @@ absl::StatusOr<v1::AiSystem> PgAiSystemStore::Create(const RequestScope& scope,
     // answer, as for any retry.
     status = pg::RunInTx(pool_, Scope(scope), [&](pg::Tx& tx) -> absl::Status {
       int64_t version = 0;
-      auto prior = ReadOne(tx, sql::kFindAiSystemByRequest, request_id, &version);
-      if (!prior.ok()) {
-        return absl::AlreadyExistsError("taken by another request");
-      }
-      created = *std::move(prior);
-      return absl::OkStatus();
+      absl::Status found = ReadOne(tx, sql::kFindAiSystemByRequest, request_id, &created, &version);
+      return found.ok() ? found : absl::AlreadyExistsError("taken by another request");
     });
   }
   if (absl::IsAlreadyExists(status)) {
@@ -219,11 +211,7 @@ absl::StatusOr<v1::AiSystem> PgAiSystemStore::Get(const RequestScope& scope,
   v1::AiSystem found;
   absl::Status status = pg::RunInTx(pool_, Scope(scope), [&](pg::Tx& tx) -> absl::Status {
     int64_t version = 0;
-    auto s = ReadOne(tx, sql::kGetAiSystem, id, &version);
-    if (!s.ok()) {
-      return s.status();
-    }
-    found = *std::move(s);
+    AIRR_RETURN_IF_ERROR(ReadOne(tx, sql::kGetAiSystem, id, &found, &version));
     return absl::OkStatus();
   });
   if (!status.ok()) {
@@ -273,27 +261,21 @@ absl::StatusOr<v1::AiSystem> PgAiSystemStore::Update(
   v1::AiSystem updated;
   absl::Status status = pg::RunInTx(pool_, Scope(scope), [&](pg::Tx& tx) -> absl::Status {
     int64_t version = 0;
-    auto current = ReadOne(tx, sql::kGetAiSystemForUpdate, id, &version);
-    if (!current.ok()) {
-      return current.status();
-    }
+    v1::AiSystem current;
+    AIRR_RETURN_IF_ERROR(ReadOne(tx, sql::kGetAiSystemForUpdate, id, &current, &version));
     AIRR_RETURN_IF_ERROR(CheckVersion(expected_version, version, id));
-    if (current->has_delete_time()) {
+    if (current.has_delete_time()) {
       return ErrorWithReason(
           absl::StatusCode::kFailedPrecondition,
-          absl::StrCat("AI system ", current->name(), " is deleted; undelete it before updating"),
+          absl::StrCat("AI system ", current.name(), " is deleted; undelete it before updating"),
           "RESOURCE_DELETED");
     }
-    v1::AiSystem next = *current;
+    v1::AiSystem next = current;
     AIRR_RETURN_IF_ERROR(change(next));
     ExecWithFields(tx, sql::kUpdateAiSystem, id, next);
-    auto stored = ReadOne(tx, sql::kGetAiSystem, id, &version);
-    if (!stored.ok()) {
-      return stored.status();
-    }
-    updated = *std::move(stored);
+    AIRR_RETURN_IF_ERROR(ReadOne(tx, sql::kGetAiSystem, id, &updated, &version));
     pg::Mutation m = MutationOf(scope, updated.name(), "ai_system.updated");
-    m.before_json = pg::MessageToJson(*current);
+    m.before_json = pg::MessageToJson(current);
     m.after_json = pg::MessageToJson(updated);
     pg::RecordMutation(tx, m);
     return absl::OkStatus();
@@ -310,28 +292,22 @@ absl::StatusOr<v1::AiSystem> PgAiSystemStore::SetDeleted(const RequestScope& sco
   v1::AiSystem result;
   absl::Status status = pg::RunInTx(pool_, Scope(scope), [&](pg::Tx& tx) -> absl::Status {
     int64_t version = 0;
-    auto current = ReadOne(tx, sql::kGetAiSystemForUpdate, id, &version);
-    if (!current.ok()) {
-      return current.status();
-    }
-    if (deleted && current->has_delete_time()) {
+    v1::AiSystem current;
+    AIRR_RETURN_IF_ERROR(ReadOne(tx, sql::kGetAiSystemForUpdate, id, &current, &version));
+    if (deleted && current.has_delete_time()) {
       return NotFound(id);
     }
-    if (!deleted && !current->has_delete_time()) {
+    if (!deleted && !current.has_delete_time()) {
       return ErrorWithReason(absl::StatusCode::kFailedPrecondition,
-                             absl::StrCat("AI system ", current->name(), " is not deleted"),
+                             absl::StrCat("AI system ", current.name(), " is not deleted"),
                              "RESOURCE_NOT_DELETED");
     }
     AIRR_RETURN_IF_ERROR(CheckVersion(expected_version, version, id));
     tx.exec_prepared0(sql::kSetAiSystemDeleted, id, deleted);
-    auto stored = ReadOne(tx, sql::kGetAiSystem, id, &version);
-    if (!stored.ok()) {
-      return stored.status();
-    }
-    result = *std::move(stored);
+    AIRR_RETURN_IF_ERROR(ReadOne(tx, sql::kGetAiSystem, id, &result, &version));
     pg::Mutation m =
         MutationOf(scope, result.name(), deleted ? "ai_system.deleted" : "ai_system.undeleted");
-    m.before_json = pg::MessageToJson(*current);
+    m.before_json = pg::MessageToJson(current);
     m.after_json = pg::MessageToJson(result);
     pg::RecordMutation(tx, m);
     return absl::OkStatus();
