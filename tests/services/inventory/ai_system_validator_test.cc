@@ -11,6 +11,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "libs/common/errors.h"
+#include "tests/testing/sample_ai_system.h"
 
 namespace airr::inventory {
 namespace {
@@ -19,25 +20,12 @@ namespace v1 = ::airr::inventory::v1;
 using ::testing::IsEmpty;
 using ::testing::UnorderedElementsAreArray;
 
-// A system that satisfies every rule and uses no EU jurisdiction.
+// A system that satisfies every rule and uses no EU jurisdiction, with one upstream model and one
+// vendor (the list cases below index past them).
 v1::AiSystem ValidSystem() {
-  v1::AiSystem s;
-  s.set_display_name("Support chatbot");
-  s.set_description("Answers customer questions.\nEscalates to humans.");
-  s.set_business_purpose("Shorter waiting times.");
-  s.set_owner("customer-support");
-  s.set_accountable_officer("Head of CS");
-  s.add_actor_roles(v1::ACTOR_ROLE_PROVIDER);
-  s.set_lifecycle_stage(v1::LIFECYCLE_STAGE_OPERATION);
-  s.set_model_type(v1::MODEL_TYPE_LLM);
-  s.set_generative_ai(true);
+  v1::AiSystem s = airr::testing::SampleAiSystem();
   s.add_upstream_models("gpt-4o");
   s.add_vendors("OpenAI");
-  s.add_data_categories(v1::DATA_CATEGORY_PERSONAL);
-  s.add_jurisdictions("JP");
-  s.set_human_oversight(v1::HUMAN_OVERSIGHT_ON_THE_LOOP);
-  s.set_risk_tier(v1::RISK_TIER_MEDIUM);
-  (*s.mutable_labels())["business_unit"] = "cs";
   return s;
 }
 
