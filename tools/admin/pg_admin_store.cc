@@ -4,8 +4,10 @@
 
 #include "absl/strings/str_cat.h"
 #include "airr/sql/queries.h"
+#include "google/protobuf/struct.pb.h"
 #include "libs/common/errors.h"
 #include "libs/pg/mutation_log.h"
+#include "libs/pg/rows.h"
 #include "libs/pg/tx.h"
 
 namespace airr::admin {
@@ -24,15 +26,14 @@ pg::Mutation PrincipalMutation(const std::string& rpc, const std::string& princi
   return m;
 }
 
+// The audit view of a principal, printed by the same JSON printer as every other audit row.
 std::string PrincipalJson(const std::string& name, const std::string& role, bool revoked) {
-  // Names are validated to printable text by the schema; escape quotes and backslashes.
-  std::string escaped;
-  for (char c : name) {
-    if (c == '"' || c == '\\') escaped += '\\';
-    escaped += c;
-  }
-  return absl::StrCat("{\"name\":\"", escaped, "\",\"role\":\"", role,
-                      "\",\"revoked\":", revoked ? "true" : "false", "}");
+  google::protobuf::Struct principal;
+  auto& fields = *principal.mutable_fields();
+  fields["name"].set_string_value(name);
+  fields["role"].set_string_value(role);
+  fields["revoked"].set_bool_value(revoked);
+  return pg::MessageToJson(principal);
 }
 
 }  // namespace
