@@ -204,6 +204,17 @@ class PagingTest : public InventoryServerTest {
     ASSERT_GE(TenantRowCount("ai_systems", tenant_), kSystems);
   }
 
+  // Pages through the tenant with `order_by` while a background thread keeps creating systems;
+  // the writer must have inserted at least one system during the walk.
+  auto WalkWhileOthersWrite(const std::string& order_by) {
+    BackgroundWriter writer(*client_);
+    auto walk = Walk(*client_, "", order_by, kPageSize);
+    const int inserted = writer.Stop();
+    EXPECT_GT(inserted, 0);
+    RecordProperty("background_inserts", inserted);
+    return walk;
+  }
+
   static inline Client* client_ = nullptr;
   static inline std::string tenant_;
   static inline std::vector<std::string>* originals_ = nullptr;
@@ -211,22 +222,14 @@ class PagingTest : public InventoryServerTest {
 };
 
 TEST_F(PagingTest, DefaultOrderWalkSeesEveryOriginalOnceWhileOthersWrite) {
-  BackgroundWriter writer(*client_);
-  const auto walk = Walk(*client_, "", "", kPageSize);
-  const int inserted = writer.Stop();
-  EXPECT_GT(inserted, 0);
-  RecordProperty("background_inserts", inserted);
+  const auto walk = WalkWhileOthersWrite("");
   EXPECT_GE(walk.size(), static_cast<size_t>(kSystems));
   ExpectCompleteAndUnique(walk, *originals_);
   ExpectStrictlyOrdered(walk, ByCreateTime, /*desc=*/false);
 }
 
 TEST_F(PagingTest, DisplayNameDescWalkSeesEveryOriginalOnceWhileOthersWrite) {
-  BackgroundWriter writer(*client_);
-  const auto walk = Walk(*client_, "", "display_name desc", kPageSize);
-  const int inserted = writer.Stop();
-  EXPECT_GT(inserted, 0);
-  RecordProperty("background_inserts", inserted);
+  const auto walk = WalkWhileOthersWrite("display_name desc");
   ExpectCompleteAndUnique(walk, *originals_);
   ExpectStrictlyOrdered(walk, ByDisplayName, /*desc=*/true);
 }
