@@ -59,4 +59,27 @@ absl::StatusOr<int64_t> ParseEtag(absl::string_view etag, absl::string_view fiel
   return version;
 }
 
+absl::StatusOr<std::optional<int64_t>> ParseOptionalEtag(absl::string_view etag,
+                                                         absl::string_view field) {
+  if (etag.empty()) {
+    return std::optional<int64_t>();
+  }
+  absl::StatusOr<int64_t> version = ParseEtag(etag, field);
+  if (!version.ok()) {
+    return version.status();
+  }
+  return std::optional<int64_t>(*version);
+}
+
+absl::Status CheckEtagVersion(std::optional<int64_t> expected, int64_t actual,
+                              absl::string_view resource_name) {
+  if (!expected.has_value() || *expected == actual) {
+    return absl::OkStatus();
+  }
+  return ErrorWithReason(
+      absl::StatusCode::kAborted,
+      absl::StrCat(resource_name, " changed since the etag was read; read it again"),
+      "ETAG_MISMATCH", {{"current_etag", FormatEtag(actual)}});
+}
+
 }  // namespace airr::api

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 
 #include "absl/status/statusor.h"
@@ -20,5 +21,16 @@ std::string FormatEtag(int64_t version);
 // Returns INVALID_ARGUMENT naming `field` for anything else (empty, unquoted, not base36, not
 // canonical, out of range). Thread-safe.
 absl::StatusOr<int64_t> ParseEtag(absl::string_view etag, absl::string_view field);
+
+// The version in an optional etag: nullopt when `etag` is empty (the caller sent none), else as
+// ParseEtag. Thread-safe.
+absl::StatusOr<std::optional<int64_t>> ParseOptionalEtag(absl::string_view etag,
+                                                         absl::string_view field);
+
+// OK when `expected` is unset or equals `actual`; otherwise ABORTED with ErrorInfo reason
+// ETAG_MISMATCH and metadata current_etag, saying that `resource_name` changed since the etag was
+// read. Thread-safe.
+absl::Status CheckEtagVersion(std::optional<int64_t> expected, int64_t actual,
+                              absl::string_view resource_name);
 
 }  // namespace airr::api

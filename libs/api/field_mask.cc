@@ -6,6 +6,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "google/protobuf/descriptor.h"
+#include "google/protobuf/util/field_mask_util.h"
 #include "libs/api/quote.h"
 #include "libs/common/errors.h"
 
@@ -81,6 +82,18 @@ absl::StatusOr<std::vector<std::string>> ResolveUpdateMask(
     out.push_back(path);
   }
   return out;
+}
+
+void ApplyFieldMask(const google::protobuf::Message& source, const std::vector<std::string>& paths,
+                    google::protobuf::Message* target) {
+  google::protobuf::FieldMask mask;
+  for (const auto& path : paths) {
+    mask.add_paths(path);
+  }
+  google::protobuf::util::FieldMaskUtil::MergeOptions options;
+  options.set_replace_message_fields(true);
+  options.set_replace_repeated_fields(true);
+  google::protobuf::util::FieldMaskUtil::MergeMessageTo(source, mask, options, target);
 }
 
 }  // namespace airr::api

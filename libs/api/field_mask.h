@@ -27,4 +27,9 @@ absl::StatusOr<std::vector<std::string>> ResolveUpdateMask(
     const google::protobuf::FieldMask& mask, absl::Span<const std::string> updatable,
     const google::protobuf::Message& resource, absl::string_view mask_field = "update_mask");
 
+// Copies the fields named by `paths` (as ResolveUpdateMask returned them) from `source` onto
+// `target`, replacing lists, maps and sub-messages whole. Both must be of the same type.
+void ApplyFieldMask(const google::protobuf::Message& source, const std::vector<std::string>& paths,
+                    google::protobuf::Message* target);
+
 }  // namespace airr::api

@@ -10,6 +10,7 @@
 #include <utility>
 
 #include "absl/strings/escaping.h"
+#include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "libs/common/errors.h"
 
@@ -137,6 +138,28 @@ absl::StatusOr<PageCursor> PageTokenCodec::Decode(absl::string_view token,
     return Malformed();
   }
   return PageCursor{std::move(*sort_value), std::move(*tie_value)};
+}
+
+std::string EncodeNumberToken(const PageTokenCodec& codec, int64_t last,
+                              absl::string_view query_fingerprint) {
+  return codec.Encode(PageCursor{absl::StrCat(last), ""}, query_fingerprint);
+}
+
+absl::StatusOr<int64_t> DecodeNumberToken(const PageTokenCodec& codec, absl::string_view token,
+                                          absl::string_view query_fingerprint) {
+  if (token.empty()) {
+    return 0;
+  }
+  absl::StatusOr<PageCursor> cursor = codec.Decode(token, query_fingerprint);
+  if (!cursor.ok()) {
+    return cursor.status();
+  }
+  int64_t last = 0;
+  if (!absl::SimpleAtoi(cursor->sort_value, &last) || last < 0) {
+    return InvalidField(kField,
+                        "is malformed; pass next_page_token from a previous response as is");
+  }
+  return last;
 }
 
 }  // namespace airr::api

@@ -47,4 +47,13 @@ class PageTokenCodec {
   std::string key_;
 };
 
+// Page tokens of lists ordered by a per-parent number (timeline events, signals): the last
+// number of the page, bound to `query_fingerprint` like any token. EncodeNumberToken makes the
+// token; DecodeNumberToken returns 0 for an empty token (the first page) and otherwise the number,
+// or INVALID_ARGUMENT on "page_token" as Decode. Thread-safe.
+std::string EncodeNumberToken(const PageTokenCodec& codec, int64_t last,
+                              absl::string_view query_fingerprint);
+absl::StatusOr<int64_t> DecodeNumberToken(const PageTokenCodec& codec, absl::string_view token,
+                                          absl::string_view query_fingerprint);
+
 }  // namespace airr::api

@@ -47,6 +47,13 @@ absl::Status ErrorWithReason(absl::StatusCode code, absl::string_view message,
   return status;
 }
 
+absl::Status ResourceNotFound(absl::string_view what, absl::string_view name,
+                              absl::string_view resource_type) {
+  return ErrorWithReason(absl::StatusCode::kNotFound,
+                         absl::StrCat(what, " ", name, " does not exist"), "RESOURCE_NOT_FOUND",
+                         {{"resource_type", std::string(resource_type)}});
+}
+
 std::string ErrorReason(const absl::Status& status) {
   auto payload = status.GetPayload(kErrorInfoTypeUrl);
   google::rpc::ErrorInfo info;

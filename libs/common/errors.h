@@ -36,6 +36,12 @@ absl::Status ErrorWithReason(absl::StatusCode code, absl::string_view message,
                              absl::string_view reason,
                              std::vector<std::pair<std::string, std::string>> metadata = {});
 
+// NOT_FOUND with ErrorInfo reason RESOURCE_NOT_FOUND and metadata resource_type, reading
+// "<what> <name> does not exist", e.g. ResourceNotFound("Incident", "incidents/x",
+// "airr.incident.v1.Incident").
+absl::Status ResourceNotFound(absl::string_view what, absl::string_view name,
+                              absl::string_view resource_type);
+
 // Reads the ErrorInfo reason attached to `status`, or "" when there is none.
 std::string ErrorReason(const absl::Status& status);
 

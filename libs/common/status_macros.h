@@ -8,13 +8,17 @@
 #define AIRR_STATUS_CONCAT_INNER_(a, b) a##b
 #define AIRR_STATUS_CONCAT_(a, b) AIRR_STATUS_CONCAT_INNER_(a, b)
 
-// Returns from the enclosing function when `expr` (an absl::Status) is not OK.
-#define AIRR_RETURN_IF_ERROR(expr)        \
-  do {                                    \
-    ::absl::Status airr_status_ = (expr); \
-    if (!airr_status_.ok()) {             \
-      return airr_status_;                \
-    }                                     \
+// Returns from the enclosing function when `expr` (an absl::Status) is not OK. The local is named
+// after the line, so the macro may be nested (a lambda inside `expr` using it again).
+#define AIRR_RETURN_IF_ERROR(expr) \
+  AIRR_RETURN_IF_ERROR_IMPL_(AIRR_STATUS_CONCAT_(airr_status_, __LINE__), expr)
+
+#define AIRR_RETURN_IF_ERROR_IMPL_(status, expr) \
+  do {                                           \
+    ::absl::Status status = (expr);              \
+    if (!status.ok()) {                          \
+      return status;                             \
+    }                                            \
   } while (false)
 
 // Evaluates `rexpr` (an absl::StatusOr<T>); on error returns its status, else moves the value into

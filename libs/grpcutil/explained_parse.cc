@@ -1,5 +1,6 @@
 #include "libs/grpcutil/explained_parse.h"
 
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -9,6 +10,7 @@
 #include "google/protobuf/io/coded_stream.h"
 #include "google/protobuf/stubs/common.h"
 #include "google/protobuf/wire_format_lite.h"
+#include "libs/api/validation.h"
 #include "libs/common/errors.h"
 #include "libs/grpcutil/status.h"
 
@@ -22,9 +24,35 @@ using WireType = google::protobuf::internal::WireFormatLite::WireType;
 
 constexpr int kMaxDepth = 32;
 
+// The last failure of DeserializeExplained on this thread (see TakeParseFailure).
+thread_local std::optional<grpc::Status> last_failure;
+
 std::string Join(const std::string& prefix, const FieldDescriptor* field, uint32_t number) {
   const std::string name = field != nullptr ? field->name() : absl::StrCat("#", number);
   return prefix.empty() ? name : absl::StrCat(prefix, ".", name);
+}
+
+// The key (field 1) of an encoded map entry when it is a well-formed string, else nullopt.
+std::optional<std::string> MapEntryKey(const std::string& entry) {
+  constexpr uint32_t kKeyTag = (1u << 3) | 2u;  // field 1, length-delimited
+  CodedInputStream in(reinterpret_cast<const uint8_t*>(entry.data()),
+                      static_cast<int>(entry.size()));
+  for (uint32_t tag = in.ReadTag(); tag != 0; tag = in.ReadTag()) {
+    if (tag != kKeyTag) {
+      if (!google::protobuf::internal::WireFormatLite::SkipField(&in, tag)) {
+        return std::nullopt;
+      }
+      continue;
+    }
+    std::string key;
+    if (!google::protobuf::internal::WireFormatLite::ReadString(&in, &key) ||
+        !google::protobuf::internal::IsStructurallyValidUTF8(key.data(),
+                                                             static_cast<int>(key.size()))) {
+      return std::nullopt;
+    }
+    return key;
+  }
+  return std::nullopt;
 }
 
 // Walks the wire format of one message and returns the first field that makes it unparsable.
@@ -33,6 +61,8 @@ std::optional<FieldViolation> Diagnose(const Descriptor* type, CodedInputStream&
   if (depth > kMaxDepth) {
     return FieldViolation{prefix.empty() ? "request" : prefix, "is nested too deeply"};
   }
+  // How many entries of each repeated field were read, to name the offending one.
+  std::map<uint32_t, int> seen;
   while (true) {
     const uint32_t tag = in.ReadTag();
     if (tag == 0) {
@@ -40,7 +70,10 @@ std::optional<FieldViolation> Diagnose(const Descriptor* type, CodedInputStream&
     }
     const uint32_t number = tag >> 3;
     const FieldDescriptor* field = type != nullptr ? type->FindFieldByNumber(number) : nullptr;
-    const std::string path = Join(prefix, field, number);
+    std::string path = Join(prefix, field, number);
+    if (field != nullptr && field->is_repeated() && !field->is_map()) {
+      absl::StrAppend(&path, "[", seen[number]++, "]");
+    }
     switch (static_cast<WireType>(tag & 7)) {
       case WireType::WIRETYPE_VARINT: {
         uint64_t ignored;
@@ -67,6 +100,23 @@ std::optional<FieldViolation> Diagnose(const Descriptor* type, CodedInputStream&
         uint32_t length;
         if (!in.ReadVarint32(&length)) {
           return FieldViolation{path, "has a malformed length"};
+        }
+        if (field != nullptr && field->is_map()) {
+          // Named by key, as the validators name map entries: labels["team"].
+          std::string entry;
+          if (!in.ReadString(&entry, static_cast<int>(length))) {
+            return FieldViolation{path, "is truncated"};
+          }
+          CodedInputStream entry_in(reinterpret_cast<const uint8_t*>(entry.data()),
+                                    static_cast<int>(entry.size()));
+          if (auto v = Diagnose(field->message_type(), entry_in, "", depth + 1)) {
+            const std::optional<std::string> key = MapEntryKey(entry);
+            if (!key.has_value() || v->field.rfind("key", 0) == 0) {
+              return FieldViolation{path, absl::StrCat("has a key that ", v->description)};
+            }
+            return FieldViolation{api::LabelPath(path, *key), v->description};
+          }
+          break;
         }
         if (field != nullptr && field->type() == FieldDescriptor::TYPE_MESSAGE) {
           const auto limit = in.PushLimit(static_cast<int>(length));
@@ -117,7 +167,14 @@ grpc::Status DeserializeExplained(grpc::ByteBuffer* buffer, google::protobuf::Me
   if (!violation) {
     violation = FieldViolation{"request", "is not a valid encoding of the request message"};
   }
-  return ToGrpcStatus(InvalidFields({*violation}));
+  last_failure = ToGrpcStatus(InvalidFields({*violation}));
+  return *last_failure;
+}
+
+std::optional<grpc::Status> TakeParseFailure() {
+  std::optional<grpc::Status> failure = std::move(last_failure);
+  last_failure.reset();
+  return failure;
 }
 
 }  // namespace airr::grpcutil

@@ -6,6 +6,8 @@
 #include <grpcpp/impl/codegen/proto_utils.h>
 #include <grpcpp/support/byte_buffer.h>
 
+#include <optional>
+
 #include "google/protobuf/message.h"
 
 namespace airr::grpcutil {
@@ -13,6 +15,11 @@ namespace airr::grpcutil {
 // Parses the request bytes into `message`. When they do not parse, returns INVALID_ARGUMENT whose
 // BadRequest names the first offending field path (e.g. "ai_system.display_name") and why.
 grpc::Status DeserializeExplained(grpc::ByteBuffer* buffer, google::protobuf::Message* message);
+
+// Returns and clears the status of the last DeserializeExplained failure on this thread. A
+// streaming handler's Read returns false both at the end of the stream and for a message that
+// does not parse; call this first and after a false Read to tell the two apart.
+std::optional<grpc::Status> TakeParseFailure();
 
 }  // namespace airr::grpcutil
 

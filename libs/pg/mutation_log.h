@@ -4,6 +4,7 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include "libs/pg/tx.h"
 
@@ -26,8 +27,25 @@ struct Mutation {
   std::string event_topic;
 };
 
+// A mutation by the caller of `request` on `resource_name`, with an event of `topic` ("" for
+// none); the JSON images are left for the caller to fill in.
+Mutation MutationFor(const RequestScope& request, const std::string& resource_name,
+                     const std::string& topic);
+
 // Appends the audit row (and event) for the transaction's tenant. Throws pqxx exceptions, which
 // RunInTx translates. Not thread-safe (one transaction).
 void RecordMutation(Tx& tx, const Mutation& mutation);
+
+// One outbox event of a mutation that changes several resources at once.
+struct OutboxEvent {
+  std::string topic;
+  std::string resource_name;
+  std::string payload_json;
+};
+
+// Appends the events in one statement, in order. Call it after the mutation's audit row
+// (RecordMutation), whose per-tenant chain lock makes outbox ids follow commit order (ADR 0007).
+// Throws pqxx exceptions. Not thread-safe (one transaction).
+void AppendEvents(Tx& tx, const std::vector<OutboxEvent>& events);
 
 }  // namespace airr::pg

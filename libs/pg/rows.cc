@@ -2,6 +2,7 @@
 
 #include <pqxx/pqxx>
 
+#include "absl/time/time.h"
 #include "google/protobuf/struct.pb.h"
 #include "google/protobuf/util/json_util.h"
 
@@ -70,6 +71,24 @@ google::protobuf::Timestamp TimestampFromMicros(const pqxx::field& field) {
   return ts;
 }
 
+std::string TimestampText(const google::protobuf::Timestamp* ts) {
+  if (ts == nullptr) {
+    return "";
+  }
+  const absl::Time t = absl::FromUnixSeconds(ts->seconds()) + absl::Nanoseconds(ts->nanos());
+  return absl::FormatTime("%E4Y-%m-%dT%H:%M:%E6SZ", t, absl::UTCTimeZone());
+}
+
+std::string EnumText(int value, const google::protobuf::EnumDescriptor* type) {
+  const auto* v = type->FindValueByNumber(value);
+  return v != nullptr ? v->name() : type->value(0)->name();
+}
+
+int EnumFromText(const pqxx::field& field, const google::protobuf::EnumDescriptor* type) {
+  const auto* v = type->FindValueByName(field.c_str());
+  return v != nullptr ? v->number() : 0;
+}
+
 std::string LabelsToJson(const google::protobuf::Map<std::string, std::string>& labels) {
   google::protobuf::Struct s;
   for (const auto& [key, value] : labels) {
@@ -96,6 +115,12 @@ std::string MessageToJson(const google::protobuf::Message& message) {
   // Printing a valid message cannot fail.
   (void)google::protobuf::util::MessageToJsonString(message, &json, options);
   return json;
+}
+
+bool MessageFromJson(const std::string& json, google::protobuf::Message* message) {
+  google::protobuf::util::JsonParseOptions options;
+  options.ignore_unknown_fields = true;
+  return google::protobuf::util::JsonStringToMessage(json, message, options).ok();
 }
 
 }  // namespace airr::pg

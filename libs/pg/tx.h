@@ -9,6 +9,7 @@
 
 #include "absl/status/status.h"
 #include "absl/time/time.h"
+#include "libs/common/request_scope.h"
 #include "libs/pg/pool.h"
 
 namespace airr::pg {
@@ -23,6 +24,11 @@ struct TxScope {
   // `kDefaultStatementTimeout`.
   absl::Time deadline = absl::InfiniteFuture();
 };
+
+// The transaction scope of a request: its tenant and deadline.
+inline TxScope TxScopeOf(const RequestScope& request) {
+  return TxScope{request.tenant_id, request.deadline};
+}
 
 // Used when a scope has no deadline.
 inline constexpr absl::Duration kDefaultStatementTimeout = absl::Seconds(30);

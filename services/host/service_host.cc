@@ -40,8 +40,13 @@ absl::StatusOr<HostConfig> HostConfigFromEnv() {
     return absl::InvalidArgumentError("AIRR_TOKEN_CACHE_SECONDS must be an integer from 0 to 3600");
   }
   config.token_cache_ttl = absl::Seconds(cache_seconds);
-  // Handler threads beyond the pool would only queue for a connection.
-  config.server.max_threads = pool_size * 2;
+  if (!absl::SimpleAtoi(Env("AIRR_MAX_STREAMS", "32"), &config.max_streams) ||
+      config.max_streams < 1 || config.max_streams > 10000) {
+    return absl::InvalidArgumentError("AIRR_MAX_STREAMS must be an integer from 1 to 10000");
+  }
+  // Unary handler threads beyond the pool would only queue for a connection; streaming calls
+  // hold a thread each for their whole life.
+  config.server.max_threads = pool_size * 2 + config.max_streams;
   return config;
 }
 
@@ -63,10 +68,17 @@ absl::StatusOr<std::unique_ptr<ServiceHost>> ServiceHost::Start(
   host->authenticator_ =
       std::make_unique<auth::Authenticator>(*host->principals_, clock, config.token_cache_ttl);
   host->edge_ = std::make_unique<grpcutil::RpcEdge>(*host->authenticator_, clock);
-  HostDeps deps{*host->pool_, *host->edge_, *host->page_tokens_, clock};
+  host->outbox_ = std::make_unique<pg::OutboxListener>(config.database_url);
+  host->streams_ = std::make_unique<grpcutil::StreamSlots>(config.max_streams);
+  HostDeps deps{*host->pool_, *host->edge_,   *host->page_tokens_,
+                clock,        *host->outbox_, *host->streams_};
   std::vector<grpcutil::HostedService> services;
   for (const auto& module : modules) {
-    host->modules_.push_back(module.build(deps));
+    auto built = module.build(deps);
+    if (!built.ok()) {
+      return built.status();
+    }
+    host->modules_.push_back(*std::move(built));
     services.push_back({host->modules_.back()->service(), module.full_name});
   }
   auto server = grpcutil::Server::Start(config.server, services);
@@ -80,6 +92,9 @@ absl::StatusOr<std::unique_ptr<ServiceHost>> ServiceHost::Start(
 ServiceHost::~ServiceHost() { Shutdown(absl::ZeroDuration()); }
 
 void ServiceHost::Shutdown(absl::Duration drain) {
+  if (outbox_ != nullptr) {
+    outbox_->Stop();
+  }
   if (server_ != nullptr) {
     server_->Shutdown(drain);
   }

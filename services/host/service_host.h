@@ -17,6 +17,8 @@
 #include "libs/common/clock.h"
 #include "libs/grpcutil/rpc_edge.h"
 #include "libs/grpcutil/server.h"
+#include "libs/grpcutil/stream_slots.h"
+#include "libs/pg/outbox_listener.h"
 #include "libs/pg/pool.h"
 
 namespace airr::host {
@@ -29,11 +31,13 @@ struct HostConfig {
   absl::Duration drain_timeout = absl::Seconds(10);
   // How long a successful token lookup is cached (revocation delay).
   absl::Duration token_cache_ttl = absl::Seconds(10);
+  // How many streaming calls (watches, signal streams) may run at once.
+  int max_streams = 32;
 };
 
 // Reads AIRR_DATABASE_URL (required), AIRR_LISTEN, AIRR_TLS_CERT, AIRR_TLS_KEY,
-// AIRR_TLS_CLIENT_CA, AIRR_DB_POOL_SIZE and AIRR_TOKEN_CACHE_SECONDS. INVALID_ARGUMENT names the
-// bad variable.
+// AIRR_TLS_CLIENT_CA, AIRR_DB_POOL_SIZE, AIRR_TOKEN_CACHE_SECONDS and AIRR_MAX_STREAMS.
+// INVALID_ARGUMENT names the bad variable.
 absl::StatusOr<HostConfig> HostConfigFromEnv();
 
 // What a service module may use to build itself.
@@ -42,6 +46,10 @@ struct HostDeps {
   grpcutil::RpcEdge& edge;
   const api::PageTokenCodec& page_tokens;
   const Clock& clock;
+  // Wakes outbox followers when events commit.
+  const pg::OutboxListener& outbox;
+  // The cap on concurrent streaming calls, shared by all modules.
+  grpcutil::StreamSlots& streams;
 };
 
 // A built service and whatever it owns (stores, ...).
@@ -54,7 +62,9 @@ class HostedModule {
 // One service a binary can host.
 struct ServiceModule {
   std::string full_name;  // e.g. "airr.inventory.v1.InventoryService"
-  std::function<std::unique_ptr<HostedModule>(HostDeps&)> build;
+  // Builds the module; a module may read its own settings from the environment and fail with
+  // INVALID_ARGUMENT naming the variable.
+  std::function<absl::StatusOr<std::unique_ptr<HostedModule>>(HostDeps&)> build;
 };
 
 // A running host. Thread-safe.
@@ -67,7 +77,8 @@ class ServiceHost {
   ~ServiceHost();
 
   int port() const { return server_->port(); }
-  // Health NOT_SERVING, drain up to `drain`, stop. Idempotent.
+  // Health NOT_SERVING, end the outbox followers (their clients resume elsewhere by cursor),
+  // drain up to `drain`, stop. Idempotent.
   void Shutdown(absl::Duration drain);
 
  private:
@@ -77,6 +88,8 @@ class ServiceHost {
   std::unique_ptr<auth::Authenticator> authenticator_;
   std::unique_ptr<grpcutil::RpcEdge> edge_;
   std::unique_ptr<api::PageTokenCodec> page_tokens_;
+  std::unique_ptr<pg::OutboxListener> outbox_;
+  std::unique_ptr<grpcutil::StreamSlots> streams_;
   std::vector<std::unique_ptr<HostedModule>> modules_;
   std::unique_ptr<grpcutil::Server> server_;
 };

@@ -1,7 +1,6 @@
 #include "services/inventory/inventory_grpc_service.h"
 
 #include "absl/strings/str_cat.h"
-#include "google/protobuf/util/field_mask_util.h"
 #include "libs/api/etag.h"
 #include "libs/api/field_mask.h"
 #include "libs/api/page_size.h"
@@ -23,29 +22,6 @@ using auth::Permission;
 using grpcutil::Call;
 
 std::string Method(absl::string_view name) { return absl::StrCat(kService, name); }
-
-// The etag of a request as a version; nullopt when the caller sent none.
-absl::StatusOr<std::optional<int64_t>> ExpectedVersion(const std::string& etag,
-                                                       absl::string_view field) {
-  if (etag.empty()) {
-    return std::optional<int64_t>();
-  }
-  AIRR_ASSIGN_OR_RETURN(int64_t version, api::ParseEtag(etag, field));
-  return std::optional<int64_t>(version);
-}
-
-// Applies the masked fields of `source` onto `target`, replacing lists, maps and messages whole.
-void ApplyMask(const v1::AiSystem& source, const std::vector<std::string>& paths,
-               v1::AiSystem& target) {
-  google::protobuf::FieldMask mask;
-  for (const auto& path : paths) {
-    mask.add_paths(path);
-  }
-  google::protobuf::util::FieldMaskUtil::MergeOptions options;
-  options.set_replace_message_fields(true);
-  options.set_replace_repeated_fields(true);
-  google::protobuf::util::FieldMaskUtil::MergeMessageTo(source, mask, options, &target);
-}
 
 }  // namespace
 
@@ -118,14 +94,15 @@ grpc::Status InventoryGrpcService::UpdateAiSystem(grpc::ServerContext* context,
         const v1::AiSystem& patch = request->ai_system();
         AIRR_ASSIGN_OR_RETURN(std::string id,
                               api::ParseResourceName(patch.name(), kCollection, "ai_system.name"));
-        AIRR_ASSIGN_OR_RETURN(auto expected, ExpectedVersion(patch.etag(), "ai_system.etag"));
+        AIRR_ASSIGN_OR_RETURN(auto expected,
+                              api::ParseOptionalEtag(patch.etag(), "ai_system.etag"));
         AIRR_ASSIGN_OR_RETURN(
             std::vector<std::string> paths,
             api::ResolveUpdateMask(request->update_mask(), AiSystemUpdatableFields(), patch));
         AIRR_ASSIGN_OR_RETURN(
             *response,
             store_.Update(call.scope, id, expected, [&](v1::AiSystem& current) -> absl::Status {
-              ApplyMask(patch, paths, current);
+              api::ApplyFieldMask(patch, paths, &current);
               return ValidateAiSystem(current, "ai_system");
             }));
         return absl::OkStatus();
@@ -150,7 +127,7 @@ grpc::Status InventoryGrpcService::SetDeleted(grpc::ServerContext* context, absl
   return edge_.Run(
       context, Method(rpc), Permission::kManageInventory, [&](const Call& call) -> absl::Status {
         AIRR_ASSIGN_OR_RETURN(std::string id, api::ParseResourceName(name, kCollection, "name"));
-        AIRR_ASSIGN_OR_RETURN(auto expected, ExpectedVersion(etag, "etag"));
+        AIRR_ASSIGN_OR_RETURN(auto expected, api::ParseOptionalEtag(etag, "etag"));
         AIRR_ASSIGN_OR_RETURN(*response, store_.SetDeleted(call.scope, id, deleted, expected));
         return absl::OkStatus();
       });

@@ -21,7 +21,9 @@ class Module final : public host::HostedModule {
 
 host::ServiceModule InventoryModule() {
   return {v1::InventoryService::service_full_name(),
-          [](host::HostDeps& deps) { return std::make_unique<Module>(deps); }};
+          [](host::HostDeps& deps) -> absl::StatusOr<std::unique_ptr<host::HostedModule>> {
+            return std::make_unique<Module>(deps);
+          }};
 }
 
 }  // namespace airr::inventory

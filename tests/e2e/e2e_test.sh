@@ -11,70 +11,11 @@ set -uo pipefail
 BIN=$1
 SRC=$2
 BUF=$SRC/tools/buf/node_modules/.bin/buf
-WORK=$(mktemp -d /tmp/airr-e2e.XXXXXX)
-passed=0
-failed=0
-pids=()
-
-cleanup() {
-  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null; done
-  wait 2>/dev/null
-  [ -n "${DB:-}" ] && psql -q "$CLUSTER" -c "DROP DATABASE IF EXISTS $DB WITH (FORCE)" >/dev/null 2>&1
-  rm -rf "$WORK"
-}
-trap cleanup EXIT
-
-check() {  # check NAME COMMAND... : passes when the command succeeds
-  local name=$1
-  shift
-  if "$@" >"$WORK/last.out" 2>&1; then
-    passed=$((passed + 1))
-    echo "ok   $name"
-  else
-    failed=$((failed + 1))
-    echo "FAIL $name"
-    sed 's/^/     | /' "$WORK/last.out" | head -20
-  fi
-}
-
-fails_with() {  # fails_with TEXT COMMAND... : the command exits non-zero and prints TEXT
-  local text=$1
-  shift
-  local out
-  out=$("$@" 2>&1) && { echo "unexpected success: $out"; return 1; }
-  grep -qF -- "$text" <<<"$out" || { echo "expected '$text' in: $out"; return 1; }
-}
-
-contains() {  # contains TEXT COMMAND... : the command succeeds and prints TEXT
-  local text=$1
-  shift
-  local out
-  out=$("$@" 2>&1) || { echo "failed: $out"; return 1; }
-  grep -qF -- "$text" <<<"$out" || { echo "expected '$text' in: $out"; return 1; }
-}
-
-# Starts a server binary on a free port; sets PORT. Waits for its "listening" line on a FIFO
-# (no polling), bounded by read's timeout.
-start_server() {
-  local binary=$1
-  local fifo=$WORK/$binary.fifo
-  rm -f "$fifo"
-  mkfifo "$fifo"
-  AIRR_LISTEN=127.0.0.1:0 "$BIN/$binary" >"$fifo" 2>"$WORK/$binary.log" &
-  SERVER_PID=$!
-  pids+=("$SERVER_PID")
-  exec {fd}<"$fifo"
-  local line=""
-  read -r -t 30 line <&"$fd" || { echo "$binary did not start:"; cat "$WORK/$binary.log"; exit 1; }
-  PORT=${line##*:}
-}
-
-CLUSTER=$(head -n1 "${AIRR_TEST_PG_DSN_FILE:?run through ctest (fixture pg)}")
-DB=airr_e2e_$$
+# shellcheck source=tests/e2e/e2e_lib.sh
+source "$SRC/tests/e2e/e2e_lib.sh"
+e2e_begin e2e
 # Revocation takes effect at once (the default cache keeps a token for 10 s).
 export AIRR_TOKEN_CACHE_SECONDS=0
-psql -q "$CLUSTER" -c "CREATE DATABASE $DB TEMPLATE template0" || exit 1
-export AIRR_DATABASE_URL=${CLUSTER%/*}/$DB
 
 # --- bootstrap -----------------------------------------------------------------------------
 check "airr-admin migrate" contains "schema is up to date" "$BIN/airr-admin" migrate
@@ -199,5 +140,4 @@ check "mTLS: no client certificate is refused" fails_with UNAVAILABLE \
 kill -TERM "$SERVER_PID"
 check "TLS server exits 0 on SIGTERM" wait "$SERVER_PID"
 
-echo "e2e: $passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+e2e_end

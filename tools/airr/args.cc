@@ -106,6 +106,14 @@ class ArgParser {
       }
       result_.positional_.push_back(arg);
     }
+    if (!result_.help_) {
+      for (const FlagSpec& spec : specs_) {
+        if (spec.required && !result_.Has(spec.name)) {
+          return absl::InvalidArgumentError(
+              absl::StrCat("missing ", Display(spec), " ", spec.value_name));
+        }
+      }
+    }
     return std::move(result_);
   }
 

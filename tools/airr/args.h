@@ -24,6 +24,7 @@ struct FlagSpec {
   bool repeated = false;   // May be given more than once; the values accumulate in order.
   std::string value_name;  // The placeholder shown in help, e.g. "NAME".
   std::string help;        // What the flag does, for --help.
+  bool required = false;   // Must be given; ParseArgs reports it missing (help says so).
 };
 
 // The outcome of parsing: the flags that were given, the positional arguments and, in
@@ -70,7 +71,8 @@ enum class ParseMode {
 
 // Parses `args` (without the program name) against `specs`.
 // Returns INVALID_ARGUMENT, with a message fit for the user, for an unknown flag, a missing or
-// unexpected value, a non-boolean value of a boolean flag, or a non-repeated flag given twice.
+// unexpected value, a non-boolean value of a boolean flag, a non-repeated flag given twice, or a
+// required flag not given.
 // When `--help`/`-h` appears anywhere before `--`, returns a result with help() set and no error,
 // so that help works even on a command line with mistakes in it.
 absl::StatusOr<ParsedArgs> ParseArgs(const std::vector<FlagSpec>& specs,

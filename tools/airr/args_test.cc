@@ -150,6 +150,18 @@ TEST(ParseArgsTest, HelpWinsOverMistakes) {
   }
 }
 
+TEST(ParseArgsTest, ARequiredFlagMustBeGivenUnlessHelpIs) {
+  std::vector<FlagSpec> specs = Specs();
+  specs[0].required = true;
+  absl::StatusOr<ParsedArgs> missing = ParseArgs(specs, {"--vendor", "v"});
+  ASSERT_FALSE(missing.ok());
+  EXPECT_EQ(missing.status().message(), "missing --owner OWNER");
+  EXPECT_TRUE(ParseArgs(specs, {"--owner="}).ok());
+  absl::StatusOr<ParsedArgs> help = ParseArgs(specs, {"--help"});
+  ASSERT_TRUE(help.ok()) << help.status();
+  EXPECT_TRUE(help->help());
+}
+
 TEST(ParseArgsTest, OverlayReplacesOnlyTheFlagsGivenLater) {
   absl::StatusOr<ParsedArgs> first = Parse({"-o", "json", "--addr", "a:1"});
   absl::StatusOr<ParsedArgs> later = Parse({"-o", "table"});

@@ -8,6 +8,8 @@
 #include "tools/airr/command.h"
 #include "tools/airr/errors.h"
 #include "tools/airr/health_command.h"
+#include "tools/airr/incidents_command.h"
+#include "tools/airr/signals_command.h"
 #include "tools/airr/systems_command.h"
 #include "tools/airr/usage.h"
 
@@ -16,8 +18,10 @@ namespace {
 
 std::vector<Command> AllCommands() {
   std::vector<Command> commands = {HealthCommand()};
-  for (Command& command : SystemsCommands()) {
-    commands.push_back(std::move(command));
+  for (std::vector<Command> group : {SystemsCommands(), IncidentsCommands(), SignalsCommands()}) {
+    for (Command& command : group) {
+      commands.push_back(std::move(command));
+    }
   }
   return commands;
 }
@@ -80,13 +84,18 @@ int RunCommand(const Command& command, const std::vector<std::string>& args,
                ParsedArgs global_flags, const Environment& env, std::ostream& out,
                std::ostream& err) {
   const std::string path = command.Path();
+  // Before parsing, which would report the required flags that a help request leaves out.
+  if (global_flags.help()) {
+    out << CommandHelp(command);
+    return kExitOk;
+  }
   std::vector<FlagSpec> specs = command.flags;
   specs.insert(specs.end(), GlobalFlagSpecs().begin(), GlobalFlagSpecs().end());
   absl::StatusOr<ParsedArgs> parsed = ParseArgs(specs, args);
   if (!parsed.ok()) {
     return ReportUsageError(std::string(parsed.status().message()), path, err);
   }
-  if (global_flags.help() || parsed->help()) {
+  if (parsed->help()) {
     out << CommandHelp(command);
     return kExitOk;
   }

@@ -1,14 +1,11 @@
 // Runs the whole CLI in-process against fake inventory and health services on a real gRPC server
 // (127.0.0.1, port 0), and checks what it sends, prints and returns.
-#include "tools/airr/cli.h"
 
 #include <chrono>
 #include <cstdio>
 #include <fstream>
 #include <map>
-#include <memory>
 #include <mutex>
-#include <sstream>
 
 #include "absl/strings/str_cat.h"
 #include "airr/inventory/v1/inventory_service.grpc.pb.h"
@@ -16,12 +13,11 @@
 #include "google/rpc/error_details.pb.h"
 #include "google/rpc/status.pb.h"
 #include "grpc/health/v1/health.grpc.pb.h"
-#include "grpcpp/security/server_credentials.h"
-#include "grpcpp/server.h"
-#include "grpcpp/server_builder.h"
 #include "gtest/gtest.h"
+#include "libs/api/validation.h"
+#include "libs/common/uuid.h"
+#include "tools/airr/cli_test_harness.h"
 #include "tools/airr/errors.h"
-#include "tools/airr/uuid.h"
 
 namespace airr::cli {
 namespace {
@@ -35,7 +31,7 @@ using ::testing::StartsWith;
 
 namespace inv = ::airr::inventory::v1;
 
-constexpr char kToken[] = "s3cr3t-token";
+constexpr const char* kToken = kHarnessToken;
 
 // Records every request and the authorization header; answers from canned data.
 class FakeInventory final : public inv::InventoryService::Service {
@@ -144,41 +140,13 @@ class FakeHealth final : public grpc::health::v1::Health::Service {
   std::vector<std::string> services;
 };
 
-struct Result {
-  int code;
-  std::string out;
-  std::string err;
-};
+using Result = CliResult;
 
 class CliTest : public ::testing::Test {
  protected:
-  void SetUp() override {
-    grpc::ServerBuilder builder;
-    int port = 0;
-    builder.AddListeningPort("127.0.0.1:0", grpc::InsecureServerCredentials(), &port);
-    builder.RegisterService(&inventory_);
-    builder.RegisterService(&health_);
-    server_ = builder.BuildAndStart();
-    ASSERT_NE(server_, nullptr);
-    env_["AIRR_ADDR"] = absl::StrCat("127.0.0.1:", port);
-    env_["AIRR_TOKEN"] = kToken;
-  }
+  void SetUp() override { ASSERT_TRUE(harness_.Start({&inventory_, &health_})); }
 
-  void TearDown() override {
-    if (server_ != nullptr) {
-      server_->Shutdown();
-    }
-  }
-
-  Result Run(const std::vector<std::string>& args) {
-    std::ostringstream out;
-    std::ostringstream err;
-    const int code = RunCli(args, env_, out, err);
-    // The token must never show up in anything the CLI prints.
-    EXPECT_THAT(out.str(), Not(HasSubstr(kToken)));
-    EXPECT_THAT(err.str(), Not(HasSubstr(kToken)));
-    return {code, out.str(), err.str()};
-  }
+  Result Run(const std::vector<std::string>& args) { return harness_.Run(args); }
 
   // Writes `contents` to a file of the test's own and returns its path.
   std::string WriteFile(const std::string& contents) {
@@ -197,8 +165,8 @@ class CliTest : public ::testing::Test {
 
   FakeInventory inventory_;
   FakeHealth health_;
-  std::unique_ptr<grpc::Server> server_;
-  Environment env_;
+  CliHarness harness_;
+  Environment& env_ = harness_.env;
   std::vector<std::string> files_;
 };
 
@@ -266,7 +234,7 @@ TEST_F(CliTest, CreateSendsTheFieldsARequestIdAndTheToken) {
   ASSERT_EQ(inventory_.creates.size(), 1u);
   const inv::CreateAiSystemRequest& request = inventory_.creates[0];
   EXPECT_EQ(request.ai_system_id(), "support-bot");
-  EXPECT_TRUE(IsUuid(request.request_id())) << request.request_id();
+  EXPECT_TRUE(api::IsCanonicalUuid(request.request_id(), false)) << request.request_id();
   EXPECT_EQ(request.ai_system().display_name(), "Support bot");
   EXPECT_THAT(request.ai_system().actor_roles(), ElementsAre(inv::ACTOR_ROLE_PROVIDER));
   EXPECT_EQ(request.ai_system().lifecycle_stage(), inv::LIFECYCLE_STAGE_OPERATION);

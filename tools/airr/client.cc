@@ -1,5 +1,6 @@
 #include "tools/airr/client.h"
 
+#include <algorithm>
 #include <fstream>
 #include <sstream>
 #include <utility>
@@ -89,9 +90,16 @@ absl::StatusOr<std::unique_ptr<Client>> Client::Create(const ConnectionOptions& 
   return std::unique_ptr<Client>(new Client(options, std::move(channel)));
 }
 
-std::unique_ptr<grpc::ClientContext> Client::NewContext() const {
+std::unique_ptr<grpc::ClientContext> Client::NewContext() const { return NewContextFor(1); }
+
+std::unique_ptr<grpc::ClientContext> Client::NewContextFor(int units) const {
+  std::unique_ptr<grpc::ClientContext> context = NewOpenEndedContext();
+  context->set_deadline(absl::ToChronoTime(absl::Now() + std::max(units, 1) * options_.timeout));
+  return context;
+}
+
+std::unique_ptr<grpc::ClientContext> Client::NewOpenEndedContext() const {
   auto context = std::make_unique<grpc::ClientContext>();
-  context->set_deadline(absl::ToChronoTime(absl::Now() + options_.timeout));
   if (!options_.token.empty()) {
     context->AddMetadata("authorization", absl::StrCat("Bearer ", options_.token));
   }

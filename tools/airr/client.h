@@ -41,6 +41,14 @@ class Client {
   // token is set.
   std::unique_ptr<grpc::ClientContext> NewContext() const;
 
+  // A context for one call that carries `units` (at least 1) units of work, each allowed the
+  // timeout, e.g. the batches of one client stream: deadline now + units * timeout.
+  std::unique_ptr<grpc::ClientContext> NewContextFor(int units) const;
+
+  // A context without a deadline, for a stream that runs until the user stops it (a watch).
+  // A server that cannot be reached still fails the call at once (no wait for ready).
+  std::unique_ptr<grpc::ClientContext> NewOpenEndedContext() const;
+
  private:
   Client(ConnectionOptions options, std::shared_ptr<grpc::Channel> channel)
       : options_(std::move(options)), channel_(std::move(channel)) {}

@@ -122,6 +122,22 @@ void AppendRows(const Message& message, const std::string& prefix, Rows* rows) {
   }
 }
 
+// Protobuf JSON with the proto field names and a final newline.
+absl::StatusOr<std::string> ToJson(const Message& message, bool add_whitespace) {
+  google::protobuf::util::JsonPrintOptions options;
+  options.add_whitespace = add_whitespace;
+  options.preserve_proto_field_names = true;
+  std::string json;
+  const auto status = google::protobuf::util::MessageToJsonString(message, &json, options);
+  if (!status.ok()) {
+    return absl::InternalError(absl::StrCat("cannot render JSON: ", status.ToString()));
+  }
+  if (json.empty() || json.back() != '\n') {
+    json += '\n';
+  }
+  return json;
+}
+
 }  // namespace
 
 absl::StatusOr<OutputFormat> ParseOutputFormat(const std::string& text) {
@@ -136,18 +152,11 @@ absl::StatusOr<OutputFormat> ParseOutputFormat(const std::string& text) {
 }
 
 absl::StatusOr<std::string> FormatJson(const Message& message) {
-  google::protobuf::util::JsonPrintOptions options;
-  options.add_whitespace = true;
-  options.preserve_proto_field_names = true;
-  std::string json;
-  const auto status = google::protobuf::util::MessageToJsonString(message, &json, options);
-  if (!status.ok()) {
-    return absl::InternalError(absl::StrCat("cannot render JSON: ", status.ToString()));
-  }
-  if (json.empty() || json.back() != '\n') {
-    json += '\n';
-  }
-  return json;
+  return ToJson(message, /*add_whitespace=*/true);
+}
+
+absl::StatusOr<std::string> FormatJsonLine(const Message& message) {
+  return ToJson(message, /*add_whitespace=*/false);
 }
 
 Rows KeyValueRows(const Message& message) {
@@ -156,8 +165,9 @@ Rows KeyValueRows(const Message& message) {
   return rows;
 }
 
-std::string FormatKeyValues(const Message& message) {
-  const Rows rows = KeyValueRows(message);
+std::string FormatKeyValues(const Message& message) { return FormatRows(KeyValueRows(message)); }
+
+std::string FormatRows(const Rows& rows) {
   size_t key_width = 0;
   for (const auto& [key, unused] : rows) {
     key_width = std::max(key_width, key.size() + 1);

@@ -23,6 +23,10 @@ absl::StatusOr<OutputFormat> ParseOutputFormat(const std::string& text);
 // INTERNAL if protobuf cannot serialize it.
 absl::StatusOr<std::string> FormatJson(const google::protobuf::Message& message);
 
+// The message as protobuf JSON on one line (for JSON Lines output), with proto field names and a
+// final newline. INTERNAL if protobuf cannot serialize it.
+absl::StatusOr<std::string> FormatJsonLine(const google::protobuf::Message& message);
+
 // The fields of `message` as (key, value) rows, in field order: every singular and repeated scalar
 // field (enums by short name, repeated values joined by ", ", maps as sorted "k=v" pairs), nested
 // messages only when set, with dotted keys ("eu_ai_act.category"), Timestamps in RFC 3339.
@@ -30,7 +34,11 @@ absl::StatusOr<std::string> FormatJson(const google::protobuf::Message& message)
 std::vector<std::pair<std::string, std::string>> KeyValueRows(
     const google::protobuf::Message& message);
 
-// KeyValueRows as an aligned block, "key:  value" per line; multi-line values are indented.
+// `rows` as an aligned block, "key:  value" per line; multi-line values are indented and values
+// are sanitized for the terminal.
+std::string FormatRows(const std::vector<std::pair<std::string, std::string>>& rows);
+
+// FormatRows(KeyValueRows(message)).
 std::string FormatKeyValues(const google::protobuf::Message& message);
 
 // A table with a header row and columns aligned by display width, two spaces apart. Cells are

@@ -1,19 +1,18 @@
 #include "tools/airr/systems_command.h"
 
 #include <memory>
-#include <set>
 #include <utility>
 
-#include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "airr/inventory/v1/inventory_service.grpc.pb.h"
+#include "tools/airr/command_util.h"
 #include "tools/airr/enum_names.h"
 #include "tools/airr/errors.h"
+#include "tools/airr/resource_names.h"
 #include "tools/airr/system_fields.h"
 #include "tools/airr/system_file.h"
 #include "tools/airr/terminal_text.h"
-#include "tools/airr/uuid.h"
 
 namespace airr::cli {
 namespace {
@@ -21,40 +20,12 @@ namespace {
 using inventory::v1::AiSystem;
 using inventory::v1::InventoryService;
 
-constexpr char kNamePrefix[] = "aiSystems/";
 // Wider cells are cut in the list table; -o json has the full text.
 constexpr int kMaxDisplayNameWidth = 40;
 constexpr int kMaxOwnerWidth = 24;
 
 std::unique_ptr<InventoryService::Stub> NewStub(const CommandContext& context) {
   return InventoryService::NewStub(context.client.channel());
-}
-
-int UsageError(const absl::Status& status, const CommandContext& context) {
-  return ReportUsageError(std::string(status.message()), context.path, context.err);
-}
-
-int Print(const google::protobuf::Message& message, const CommandContext& context) {
-  if (absl::Status printed = PrintResource(context.output, message, context.out); !printed.ok()) {
-    context.err << "airr: " << printed.message() << "\n";
-    return kExitFailure;
-  }
-  return kExitOk;
-}
-
-// Prints the system the server returned, or the error it returned.
-int PrintResult(const grpc::Status& status, const AiSystem& system, const CommandContext& context) {
-  if (!status.ok()) {
-    return ReportRpcError(status, context.err);
-  }
-  return Print(system, context);
-}
-
-// Whether a failed call may still have taken effect, so that a retry needs the same request id.
-bool OutcomeUnknown(grpc::StatusCode code) {
-  return code == grpc::StatusCode::DEADLINE_EXCEEDED || code == grpc::StatusCode::UNAVAILABLE ||
-         code == grpc::StatusCode::UNKNOWN || code == grpc::StatusCode::INTERNAL ||
-         code == grpc::StatusCode::CANCELLED;
 }
 
 int RunCreate(const ParsedArgs& args, const CommandContext& context) {
@@ -72,25 +43,19 @@ int RunCreate(const ParsedArgs& args, const CommandContext& context) {
     return UsageError(status, context);
   }
   request.set_ai_system_id(args.Get("id").value_or(""));
-  const std::optional<std::string> given_request_id = args.Get("request-id");
-  if (given_request_id.has_value() && !IsUuid(*given_request_id)) {
-    return UsageError(absl::InvalidArgumentError(
-                          absl::StrCat("--request-id: \"", *given_request_id, "\" is not a UUID")),
-                      context);
+  absl::StatusOr<std::string> request_id = CreateRequestId(args);
+  if (!request_id.ok()) {
+    return UsageError(request_id.status(), context);
   }
-  request.set_request_id(given_request_id.value_or(NewRandomUuid()));
+  request.set_request_id(*request_id);
 
   AiSystem system;
   const std::unique_ptr<grpc::ClientContext> call = context.client.NewContext();
   const grpc::Status status = NewStub(context)->CreateAiSystem(call.get(), request, &system);
-  if (!status.ok() && !given_request_id.has_value() && OutcomeUnknown(status.error_code())) {
-    ReportRpcError(status, context.err);
-    context.err << "  request_id: " << request.request_id()
-                << " (the system may have been created; to retry safely, pass --request-id "
-                << request.request_id() << ")\n";
-    return kExitFailure;
+  if (!status.ok()) {
+    return ReportCreateError(status, request.request_id(), args, "system", context);
   }
-  return PrintResult(status, system, context);
+  return PrintMessage(system, context);
 }
 
 int RunGet(const ParsedArgs& args, const CommandContext& context) {
@@ -119,49 +84,30 @@ std::vector<std::string> ListRow(const AiSystem& system) {
 }
 
 int RunList(const ParsedArgs& args, const CommandContext& context) {
-  inventory::v1::ListAiSystemsRequest request;
-  request.set_filter(args.Get("filter").value_or(""));
-  request.set_order_by(args.Get("order-by").value_or(""));
-  request.set_page_token(args.Get("page-token").value_or(""));
-  request.set_show_deleted(args.GetBool("show-deleted"));
-  if (std::optional<std::string> size = args.Get("page-size")) {
-    int32_t page_size = 0;
-    if (!absl::SimpleAtoi(*size, &page_size)) {
-      return UsageError(
-          absl::InvalidArgumentError(absl::StrCat("--page-size: \"", *size, "\" is not a number")),
-          context);
-    }
-    request.set_page_size(page_size);
+  absl::StatusOr<ListArgs> list = ParseListArgs(args);
+  if (!list.ok()) {
+    return UsageError(list.status(), context);
   }
-  const bool all_pages = args.GetBool("all");
+  inventory::v1::ListAiSystemsRequest request;
+  request.set_filter(list->filter);
+  request.set_order_by(list->order_by);
+  request.set_page_size(list->page_size);
+  request.set_show_deleted(args.GetBool("show-deleted"));
 
   const std::unique_ptr<InventoryService::Stub> stub = NewStub(context);
   inventory::v1::ListAiSystemsResponse merged;
-  std::set<std::string> seen_tokens;
-  while (true) {
-    inventory::v1::ListAiSystemsResponse page;
-    const std::unique_ptr<grpc::ClientContext> call = context.client.NewContext();
-    const grpc::Status status = stub->ListAiSystems(call.get(), request, &page);
-    if (!status.ok()) {
-      return ReportRpcError(status, context.err);
-    }
-    for (AiSystem& system : *page.mutable_ai_systems()) {
-      *merged.add_ai_systems() = std::move(system);
-    }
-    merged.set_next_page_token(page.next_page_token());
-    if (!all_pages || page.next_page_token().empty()) {
-      break;
-    }
-    // A server that hands out the same token twice would otherwise keep us here forever.
-    if (!seen_tokens.insert(page.next_page_token()).second) {
-      context.err << "airr: the server repeated a page token; stopping\n";
-      return kExitFailure;
-    }
-    request.set_page_token(page.next_page_token());
+  if (const int code =
+          FetchPagesInto<inventory::v1::ListAiSystemsRequest, inventory::v1::ListAiSystemsResponse>(
+              [&](grpc::ClientContext* call, const auto& sent, auto* page) {
+                return stub->ListAiSystems(call, sent, page);
+              },
+              request, list->page_token, list->all_pages, context, &merged);
+      code != kExitOk) {
+    return code;
   }
 
   if (context.output == OutputFormat::kJson) {
-    return Print(merged, context);
+    return PrintMessage(merged, context);
   }
   if (merged.ai_systems().empty()) {
     context.err << "No AI systems found.\n";
@@ -173,10 +119,7 @@ int RunList(const ParsedArgs& args, const CommandContext& context) {
     context.out << FormatTable(
         {"NAME", "DISPLAY NAME", "STAGE", "TIER", "OWNER", "JURISDICTIONS", "UPDATED"}, rows);
   }
-  if (!merged.next_page_token().empty()) {
-    context.err << "More results: add --page-token " << merged.next_page_token()
-                << " for the next page, or --all for every page.\n";
-  }
+  PrintNextPageHint(merged.next_page_token(), context);
   return kExitOk;
 }
 
@@ -238,27 +181,11 @@ int RunUndelete(const ParsedArgs& args, const CommandContext& context) {
                      context);
 }
 
-FlagSpec ValueFlag(std::string name, std::string value_name, std::string help) {
-  return {std::move(name),       '\0',           FlagSpec::Kind::kValue, false,
-          std::move(value_name), std::move(help)};
-}
-
-FlagSpec BoolFlag(std::string name, std::string help) {
-  return {std::move(name), '\0', FlagSpec::Kind::kBool, false, "", std::move(help)};
-}
-
 std::vector<FlagSpec> WithFieldFlags(std::vector<FlagSpec> flags) {
-  const std::vector<FlagSpec>& fields = SystemFieldFlagSpecs();
-  flags.insert(flags.end(), fields.begin(), fields.end());
-  return flags;
+  return Concat(std::move(flags), SystemFieldFlagSpecs());
 }
 
-Command SystemCommand(std::string verb) {
-  Command command;
-  command.group = "systems";
-  command.verb = std::move(verb);
-  return command;
-}
+Command SystemCommand(std::string verb) { return NewCommand("systems", std::move(verb)); }
 
 Command CreateCommand() {
   Command command = SystemCommand("create");
@@ -279,15 +206,7 @@ Command CreateCommand() {
       "    --role provider --stage operation --model-type llm --generative --data personal \\\n"
       "    --jurisdiction JP --jurisdiction EU --eu-category transparency_only \\\n"
       "    --oversight on_the_loop --tier medium --label business_unit=retail";
-  command.flags = WithFieldFlags({
-      ValueFlag("id", "ID",
-                "The last segment of the name (aiSystems/ID): 1 to 63 lower-case letters, digits "
-                "and -, starting with a letter. Default: the server picks a UUID."),
-      ValueFlag("request-id", "UUID",
-                "Makes the create idempotent; see above. Default: a fresh random UUID."),
-      ValueFlag("from-file", "FILE",
-                "Read the system from this JSON file (- for standard input); flags override it."),
-  });
+  command.flags = WithFieldFlags(CreateFlags("aiSystems", "system"));
   command.run = RunCreate;
   return command;
 }
@@ -315,21 +234,15 @@ Command ListCommand() {
       "Filters are AIP-160 expressions over the fields, for example:\n"
       "  airr systems list --filter 'risk_tier = HIGH AND jurisdictions:\"EU\"'\n"
       "  airr systems list --filter 'lifecycle_stage = OPERATION' --order-by 'update_time desc'";
-  command.flags = {
-      ValueFlag("filter", "EXPR",
-                "Keep only systems matching this AIP-160 filter over display_name, owner, "
-                "accountable_officer, lifecycle_stage, model_type, risk_tier, human_oversight, "
-                "actor_roles, jurisdictions, data_categories, vendors, upstream_models, "
-                "advanced_ai, generative_ai, eu_ai_act.category, labels.KEY, create_time and "
-                "update_time."),
-      ValueFlag("order-by", "FIELD",
-                "display_name, create_time (the default), update_time, owner, lifecycle_stage "
-                "or risk_tier, with an optional \" desc\"."),
-      ValueFlag("page-size", "N", "The most systems per page, 1 to 1000 (default 50)."),
-      ValueFlag("page-token", "TOKEN", "Continue from a previous page's next_page_token."),
-      BoolFlag("all", "Follow next_page_token until the last page."),
-      BoolFlag("show-deleted", "Include soft-deleted systems."),
-  };
+  command.flags = ListFlags(
+      "Keep only systems matching this AIP-160 filter over display_name, owner, "
+      "accountable_officer, lifecycle_stage, model_type, risk_tier, human_oversight, "
+      "actor_roles, jurisdictions, data_categories, vendors, upstream_models, advanced_ai, "
+      "generative_ai, eu_ai_act.category, labels.KEY, create_time and update_time.",
+      "display_name, create_time (the default), update_time, owner, lifecycle_stage or "
+      "risk_tier, with an optional \" desc\".",
+      "The most systems per page, 1 to 1000 (default 50).");
+  command.flags.push_back(BoolFlag("show-deleted", "Include soft-deleted systems."));
   command.run = RunList;
   return command;
 }
@@ -394,13 +307,6 @@ Command UndeleteCommand() {
 }
 
 }  // namespace
-
-std::string SystemName(const std::string& arg) {
-  if (arg.find('/') != std::string::npos) {
-    return arg;
-  }
-  return kNamePrefix + arg;
-}
 
 std::vector<Command> SystemsCommands() {
   return {CreateCommand(), GetCommand(),    ListCommand(),

@@ -2,7 +2,6 @@
 // inventory service (airr.inventory.v1.InventoryService).
 #pragma once
 
-#include <string>
 #include <vector>
 
 #include "tools/airr/command.h"
@@ -11,9 +10,5 @@ namespace airr::cli {
 
 // The `systems` commands, in help order.
 std::vector<Command> SystemsCommands();
-
-// The resource name for a user's NAME argument: "x" becomes "aiSystems/x"; anything with a '/'
-// is passed on as it is, for the server to judge.
-std::string SystemName(const std::string& arg);
 
 }  // namespace airr::cli

@@ -83,6 +83,9 @@ std::string FormatFlagHelp(const std::vector<FlagSpec>& specs) {
       absl::StrAppend(&term, " ", spec.value_name);
     }
     std::string help = spec.help;
+    if (spec.required) {
+      absl::StrAppend(&help, " Required.");
+    }
     if (spec.repeated) {
       absl::StrAppend(&help, " Repeatable.");
     }

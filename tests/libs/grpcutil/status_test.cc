@@ -65,5 +65,58 @@ TEST(ExplainedParseTest, TruncatedMessageIsInvalidArgument) {
   EXPECT_FALSE(FieldViolations(FromGrpcStatus(status)).empty());
 }
 
+// Serializes `request`, then swaps the marker "@@" for two bytes that are not UTF-8.
+std::string WithInvalidUtf8(const inventory::v1::CreateAiSystemRequest& request) {
+  std::string bytes = request.SerializeAsString();
+  const size_t at = bytes.find("@@");
+  EXPECT_NE(at, std::string::npos);
+  bytes.replace(at, 2, "\xff\xfe");
+  return bytes;
+}
+
+std::vector<FieldViolation> ParseViolations(const std::string& bytes) {
+  grpc::ByteBuffer buffer = Buffer(bytes);
+  inventory::v1::CreateAiSystemRequest parsed;
+  return FieldViolations(FromGrpcStatus(DeserializeExplained(&buffer, &parsed)));
+}
+
+TEST(ExplainedParseTest, NamesTheEntryOfARepeatedField) {
+  inventory::v1::CreateAiSystemRequest request;
+  request.mutable_ai_system()->add_vendors("fine");
+  request.mutable_ai_system()->add_vendors("@@");
+  const auto violations = ParseViolations(WithInvalidUtf8(request));
+  ASSERT_EQ(violations.size(), 1u);
+  EXPECT_EQ(violations[0].field, "ai_system.vendors[1]");
+}
+
+TEST(ExplainedParseTest, NamesAMapEntryByItsKey) {
+  inventory::v1::CreateAiSystemRequest request;
+  (*request.mutable_ai_system()->mutable_labels())["team"] = "@@";
+  auto violations = ParseViolations(WithInvalidUtf8(request));
+  ASSERT_EQ(violations.size(), 1u);
+  EXPECT_EQ(violations[0].field, "ai_system.labels[\"team\"]");
+
+  request.mutable_ai_system()->clear_labels();
+  (*request.mutable_ai_system()->mutable_labels())["@@"] = "x";
+  violations = ParseViolations(WithInvalidUtf8(request));
+  ASSERT_EQ(violations.size(), 1u);
+  EXPECT_EQ(violations[0].field, "ai_system.labels");
+  EXPECT_EQ(violations[0].description, "has a key that must be valid UTF-8");
+}
+
+TEST(ExplainedParseTest, RemembersTheLastFailureOfTheThreadOnce) {
+  TakeParseFailure();
+  grpc::ByteBuffer good = Buffer(inventory::v1::CreateAiSystemRequest().SerializeAsString());
+  inventory::v1::CreateAiSystemRequest parsed;
+  ASSERT_TRUE(DeserializeExplained(&good, &parsed).ok());
+  EXPECT_FALSE(TakeParseFailure().has_value());
+  grpc::ByteBuffer bad = Buffer(std::string("\x0a\x10\x12", 3));
+  ASSERT_FALSE(DeserializeExplained(&bad, &parsed).ok());
+  const auto failure = TakeParseFailure();
+  ASSERT_TRUE(failure.has_value());
+  EXPECT_EQ(failure->error_code(), grpc::StatusCode::INVALID_ARGUMENT);
+  EXPECT_FALSE(TakeParseFailure().has_value());
+}
+
 }  // namespace
 }  // namespace airr::grpcutil

@@ -151,10 +151,10 @@ std::vector<BadInputCase> Cases() {
        CreateWith([](S& s) { s.set_human_oversight(static_cast<v1::HumanOversight>(99)); }),
        "ai_system.human_oversight"},
       {"ActorRole99", CreateWith([](S& s) { s.add_actor_roles(static_cast<v1::ActorRole>(99)); }),
-       "ai_system.actor_roles"},
+       "ai_system.actor_roles[1]"},
       {"DataCategory99",
        CreateWith([](S& s) { s.add_data_categories(static_cast<v1::DataCategory>(99)); }),
-       "ai_system.data_categories"},
+       "ai_system.data_categories[1]"},
       {"EuCategory99", CreateWith([](S& s) {
          s.add_jurisdictions("EU");
          s.mutable_eu_ai_act()->set_category(static_cast<v1::EuRiskCategory>(99));
@@ -369,7 +369,8 @@ std::vector<BadInputCase> Utf8Cases() {
       {"DisplayNameSurrogateUtf8", CreateWith([](S& s) { s.set_display_name("\xed\xa0\x80"); }),
        kDisplayName},
       {"OwnerInvalidUtf8", CreateWith([](S& s) { s.set_owner("\xc3\x28"); }), "ai_system.owner"},
-      {"VendorInvalidUtf8", CreateWith([](S& s) { s.add_vendors("\x80"); }), "ai_system.vendors"},
+      {"VendorInvalidUtf8", CreateWith([](S& s) { s.add_vendors("\x80"); }),
+       "ai_system.vendors[0]"},
       {"GetInvalidUtf8", GetName("aiSystems/\xff"), "name"},
       {"UpdateDisplayNameInvalidUtf8",
        UpdateWith([](S& s) { s.set_display_name("\xff\xfe"); }, {"display_name"}), kDisplayName},

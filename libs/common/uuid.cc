@@ -1,14 +1,11 @@
-#include "tools/airr/uuid.h"
+#include "libs/common/uuid.h"
 
-#include <array>
-#include <cctype>
-#include <cstdint>
 #include <random>
 
-namespace airr::cli {
+namespace airr {
 
 std::string NewRandomUuid() {
-  std::random_device device;  // /dev/urandom (getrandom) on Linux
+  std::random_device device;  // getrandom(2) on Linux
   std::array<uint8_t, 16> bytes;
   for (size_t i = 0; i < bytes.size(); i += 4) {
     const uint32_t word = device();
@@ -16,8 +13,12 @@ std::string NewRandomUuid() {
       bytes[i + j] = static_cast<uint8_t>(word >> (8 * j));
     }
   }
+  return UuidFromRandomBytes(bytes);
+}
+
+std::string UuidFromRandomBytes(std::array<uint8_t, 16> bytes) {
   bytes[6] = static_cast<uint8_t>((bytes[6] & 0x0F) | 0x40);  // version 4
-  bytes[8] = static_cast<uint8_t>((bytes[8] & 0x3F) | 0x80);  // RFC 4122 variant
+  bytes[8] = static_cast<uint8_t>((bytes[8] & 0x3F) | 0x80);  // RFC 9562 variant
   static constexpr char kHex[] = "0123456789abcdef";
   std::string out;
   out.reserve(36);
@@ -31,17 +32,4 @@ std::string NewRandomUuid() {
   return out;
 }
 
-bool IsUuid(const std::string& text) {
-  if (text.size() != 36) {
-    return false;
-  }
-  for (size_t i = 0; i < text.size(); ++i) {
-    const bool dash_position = i == 8 || i == 13 || i == 18 || i == 23;
-    if (dash_position ? text[i] != '-' : !std::isxdigit(static_cast<unsigned char>(text[i]))) {
-      return false;
-    }
-  }
-  return true;
-}
-
-}  // namespace airr::cli
+}  // namespace airr

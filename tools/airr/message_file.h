@@ -1,0 +1,31 @@
+// Reads a resource message from protobuf JSON for `--from-file` (as `airr -o json ... get` prints
+// it), together with the paths of the fields the JSON names, which become the update_mask of an
+// update. Works for any message type; the caller says which fields a file may not set.
+#pragma once
+
+#include <set>
+#include <string>
+#include <vector>
+
+#include "absl/status/statusor.h"
+#include "google/protobuf/message.h"
+
+namespace airr::cli {
+
+// Parses `json`, a protobuf-JSON object (proto or lowerCamel field names), into `message`, and
+// returns the proto names of the top-level fields the object names (also when null or empty), in
+// field order, leaving out those in `ignored` (output-only fields, say). Returns INVALID_ARGUMENT
+// naming `source` for malformed JSON, an unknown field or a bad value.
+absl::StatusOr<std::vector<std::string>> ParseMessageJson(const std::string& json,
+                                                          const std::string& source,
+                                                          const std::set<std::string>& ignored,
+                                                          google::protobuf::Message* message);
+
+// The contents of the file at `path`, or of standard input for "-". NOT_FOUND, naming `flag`,
+// when it cannot be read.
+absl::StatusOr<std::string> ReadInputFile(const std::string& path, const std::string& flag);
+
+// The name to use for `path` in messages: "standard input" for "-".
+std::string InputName(const std::string& path);
+
+}  // namespace airr::cli
