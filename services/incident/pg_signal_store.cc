@@ -15,6 +15,7 @@
 #include "libs/pg/mutation_log.h"
 #include "libs/pg/rows.h"
 #include "libs/pg/tx.h"
+#include "services/incident/incident_lifecycle.h"
 #include "services/incident/incident_rows.h"
 #include "services/incident/signal_dedup.h"
 
@@ -117,8 +118,7 @@ std::optional<OpenIncident> OpenIncidentOf(const std::string& group_incident,
       id = incident.merged_into;
       continue;
     }
-    if (incident.state != v1::STATE_REPORTED && incident.state != v1::STATE_TRIAGED &&
-        incident.state != v1::STATE_MITIGATING) {
+    if (!IsOpen(incident.state)) {
       return std::nullopt;
     }
     // An open incident without signals of its own (a merge survivor) takes them whenever.
