@@ -22,21 +22,24 @@ class Receiver final : public pqxx::notification_receiver {
 
 }  // namespace
 
-OutboxListener::OutboxListener(std::string dsn) : dsn_(std::move(dsn)) {
-  thread_ = std::thread([this] { Run(); });
-}
-
 OutboxListener::~OutboxListener() {
   Stop();
-  thread_.join();
+  if (thread_.joinable()) {
+    thread_.join();
+  }
 }
 
-uint64_t OutboxListener::generation() const {
+void OutboxListener::StartOnce() {
+  std::call_once(started_, [this] { thread_ = std::thread([this] { Run(); }); });
+}
+
+uint64_t OutboxListener::generation() {
+  StartOnce();
   absl::MutexLock lock(&mu_);
   return generation_;
 }
 
-uint64_t OutboxListener::WaitForChange(uint64_t seen, absl::Time deadline) const {
+uint64_t OutboxListener::WaitForChange(uint64_t seen, absl::Time deadline) {
   absl::MutexLock lock(&mu_);
   auto changed = [&]() ABSL_SHARED_LOCKS_REQUIRED(mu_) { return generation_ != seen || stop_; };
   mu_.AwaitWithDeadline(absl::Condition(&changed), deadline);

@@ -75,7 +75,10 @@ std::string TimestampText(const google::protobuf::Timestamp* ts) {
   if (ts == nullptr) {
     return "";
   }
-  const absl::Time t = absl::FromUnixSeconds(ts->seconds()) + absl::Nanoseconds(ts->nanos());
+  return TimeText(absl::FromUnixSeconds(ts->seconds()) + absl::Nanoseconds(ts->nanos()));
+}
+
+std::string TimeText(absl::Time t) {
   return absl::FormatTime("%E4Y-%m-%dT%H:%M:%E6SZ", t, absl::UTCTimeZone());
 }
 

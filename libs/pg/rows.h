@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "absl/status/statusor.h"
+#include "absl/time/time.h"
 #include "google/protobuf/generated_enum_reflection.h"
 #include "google/protobuf/map.h"
 #include "google/protobuf/repeated_field.h"
@@ -29,6 +30,8 @@ google::protobuf::Timestamp TimestampFromMicros(const pqxx::field& field);
 // A Timestamp as a parameter: RFC 3339 UTC text with microseconds (PostgreSQL's precision), or ""
 // for nullptr. Bind it as NULLIF($n, '')::timestamptz.
 std::string TimestampText(const google::protobuf::Timestamp* ts);
+// The same text for an absl::Time; bind it as $n::timestamptz.
+std::string TimeText(absl::Time t);
 
 // Enum columns hold the proto enum value's full name (e.g. 'SEVERITY_SEV1'). Unknown numbers are
 // written, and unknown names read, as the type's zero value.

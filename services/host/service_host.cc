@@ -44,9 +44,6 @@ absl::StatusOr<HostConfig> HostConfigFromEnv() {
       config.max_streams < 1 || config.max_streams > 10000) {
     return absl::InvalidArgumentError("AIRR_MAX_STREAMS must be an integer from 1 to 10000");
   }
-  // Unary handler threads beyond the pool would only queue for a connection; streaming calls
-  // hold a thread each for their whole life.
-  config.server.max_threads = pool_size * 2 + config.max_streams;
   return config;
 }
 
@@ -81,7 +78,11 @@ absl::StatusOr<std::unique_ptr<ServiceHost>> ServiceHost::Start(
     host->modules_.push_back(*std::move(built));
     services.push_back({host->modules_.back()->service(), module.full_name});
   }
-  auto server = grpcutil::Server::Start(config.server, services);
+  // Unary handler threads beyond the pool would only queue for a connection; streaming calls
+  // hold a thread each for their whole life.
+  grpcutil::ServerOptions server_options = config.server;
+  server_options.max_threads = static_cast<int>(config.pool_size) * 2 + config.max_streams;
+  auto server = grpcutil::Server::Start(server_options, services);
   if (!server.ok()) {
     return server.status();
   }

@@ -24,6 +24,7 @@
 namespace airr::host {
 
 struct HostConfig {
+  // Where and how to serve; max_threads is derived from pool_size and max_streams.
   grpcutil::ServerOptions server;
   // libpq DSN; the service role or a superuser (then connections SET ROLE airr_app).
   std::string database_url;
@@ -47,7 +48,7 @@ struct HostDeps {
   const api::PageTokenCodec& page_tokens;
   const Clock& clock;
   // Wakes outbox followers when events commit.
-  const pg::OutboxListener& outbox;
+  pg::OutboxListener& outbox;
   // The cap on concurrent streaming calls, shared by all modules.
   grpcutil::StreamSlots& streams;
 };

@@ -24,7 +24,7 @@ struct IncidentServiceDeps {
   grpcutil::RpcEdge& edge;
   const api::PageTokenCodec& page_tokens;
   const Clock& clock;
-  const pg::OutboxListener& outbox;
+  pg::OutboxListener& outbox;
   grpcutil::StreamSlots& streams;
 };
 

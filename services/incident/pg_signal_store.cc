@@ -134,10 +134,6 @@ struct Counts {
   absl::Time last = absl::InfinitePast();
 };
 
-std::string TimeText(absl::Time t) {
-  return absl::FormatTime("%E4Y-%m-%dT%H:%M:%E6SZ", t, absl::UTCTimeZone());
-}
-
 }  // namespace
 
 absl::StatusOr<v1::SignalBatchAck> PgSignalStore::Ingest(const RequestScope& scope,
@@ -244,8 +240,8 @@ absl::StatusOr<v1::SignalBatchAck> PgSignalStore::Ingest(const RequestScope& sco
     for (const auto& [id, c] : counts) {
       count_ids.push_back(id);
       count_ns.push_back(absl::StrCat(c.n));
-      firsts.push_back(TimeText(c.first));
-      lasts.push_back(TimeText(c.last));
+      firsts.push_back(pg::TimeText(c.first));
+      lasts.push_back(pg::TimeText(c.last));
     }
     tx.exec_prepared0(sql::kCountIncidentSignals, pg::ToTextArray(count_ids),
                       pg::ToTextArray(count_ns), pg::ToTextArray(firsts), pg::ToTextArray(lasts));

@@ -5,8 +5,7 @@
 #include "libs/api/query_fingerprint.h"
 #include "libs/api/resource_name.h"
 #include "libs/common/status_macros.h"
-#include "libs/grpcutil/explained_parse.h"
-#include "libs/grpcutil/status.h"
+#include "libs/grpcutil/stream_read.h"
 #include "services/incident/incident_grpc_service.h"
 #include "services/incident/incident_rows.h"
 #include "services/incident/signal_validator.h"
@@ -38,17 +37,14 @@ grpc::Status IncidentGrpcService::IngestSignals(
       [&](const Call& call) -> absl::Status {
         AIRR_ASSIGN_OR_RETURN(grpcutil::StreamSlots::Slot slot, d_.streams.Acquire());
         v1::IngestSignalsRequest request;
-        grpcutil::TakeParseFailure();
-        while (reader->Read(&request)) {
+        while (true) {
+          AIRR_ASSIGN_OR_RETURN(bool read, grpcutil::ReadRequest(reader, &request));
+          if (!read) {
+            return absl::OkStatus();
+          }
           AIRR_RETURN_IF_ERROR(
               IngestOne(d_.signals, d_.clock, call.scope, request.batch(), response));
         }
-        // Read also stops at a message that does not parse: refuse it rather than end as if the
-        // client had finished.
-        if (auto failure = grpcutil::TakeParseFailure()) {
-          return grpcutil::FromGrpcStatus(*failure);
-        }
-        return absl::OkStatus();
       });
 }
 

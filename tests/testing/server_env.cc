@@ -21,7 +21,6 @@ void ServerEnv::Start() {
   config.database_url = PgTestDatabase::Get().admin_dsn();  // a superuser: exercises SET ROLE
   config.pool_size = 8;
   config.max_streams = 16;
-  config.server.max_threads = 2 * 8 + config.max_streams;
   config.token_cache_ttl = absl::ZeroDuration();
   auto host = host::ServiceHost::Start(config, modules_);
   if (!host.ok()) {
