@@ -30,6 +30,8 @@ bool Allows(Role role, Permission permission) {
       return role == Role::kReporter || role == Role::kResponder;
     case Permission::kRespond:
       return role == Role::kResponder;
+    case Permission::kFollowUp:
+      return role == Role::kAnalyst || role == Role::kResponder;
     case Permission::kVerifyAudit:
       return role == Role::kAuditor;
     case Permission::kRead:
@@ -69,6 +71,8 @@ std::string PermissionName(Permission permission) {
       return "risk_work";
     case Permission::kRespond:
       return "respond";
+    case Permission::kFollowUp:
+      return "follow_up";
     case Permission::kVerifyAudit:
       return "verify_audit";
     case Permission::kAdminTenant:

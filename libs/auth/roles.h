@@ -15,15 +15,16 @@ enum class Permission {
   kRead,             // read any record of the tenant
   kManageInventory,  // create, update, delete AI systems
   kReportIncident,   // log incidents and near misses
-  kRiskWork,         // risk assessments, violations, mitigations, reports
+  kRiskWork,         // risk assessments, principle violations, policy and notification rules
+  kFollowUp,         // mitigations and notification obligations of incidents
   kRespond,          // incident response and playbook runs
   kVerifyAudit,      // read and verify the audit trail
   kAdminTenant,      // everything else in the tenant
 };
 
 // Whether `role` grants `permission`:
-//   viewer: read; reporter: read, report incidents; analyst: read, inventory, risk work;
-//   responder: read, report incidents, respond; auditor: read, verify audit; admin: all.
+//   viewer: read; reporter: read, report incidents; analyst: read, inventory, risk work, follow-up;
+//   responder: read, report incidents, respond, follow-up; auditor: read, verify audit; admin: all.
 bool Allows(Role role, Permission permission);
 
 // The role's lower-case name ("viewer", ...).

@@ -64,5 +64,45 @@ TEST(FormatResourceNameTest, JoinsWithSlashAndRoundTrips) {
   EXPECT_EQ(*id, "credit-model");
 }
 
+TEST(ParseParentOrAnyTest, AcceptsTheWildcardAndPlainNames) {
+  EXPECT_EQ(*ParseParentOrAny("incidents/-", "incidents", "parent"), kAnyParent);
+  EXPECT_EQ(*ParseParentOrAny("incidents/abc", "incidents", "parent"), "abc");
+  EXPECT_TRUE(IsInvalidField(ParseParentOrAny("incidents/--", "incidents", "parent").status(),
+                             "parent", "{id} must be"));
+  EXPECT_TRUE(IsInvalidField(ParseParentOrAny("risks/-", "incidents", "parent").status(), "parent",
+                             "wrong collection"));
+}
+
+TEST(ParseChildResourceNameTest, ParsesBothIds) {
+  auto name = ParseChildResourceName("incidents/inc-1/mitigations/m-2", "incidents", "mitigations",
+                                     "name");
+  ASSERT_TRUE(name.ok()) << name.status();
+  EXPECT_EQ(name->parent_id, "inc-1");
+  EXPECT_EQ(name->id, "m-2");
+  EXPECT_EQ(FormatChildResourceName("incidents", "inc-1", "mitigations", "m-2"),
+            "incidents/inc-1/mitigations/m-2");
+}
+
+TEST(ParseChildResourceNameTest, RejectsWithFieldAndRule) {
+  struct Case {
+    std::string name;
+    const char* rule;
+  };
+  for (const Case& c : {
+           Case{"", "is required"},
+           Case{"incidents/inc-1", "wrong collection"},
+           Case{"incidents/inc-1/mitigations", "wrong collection"},
+           Case{"incidents/inc-1/violations/m-2", "wrong collection"},
+           Case{"incidents/inc-1/mitigations/m-2/x", "too many segments"},
+           Case{"incidents/-/mitigations/m-2", "{parent} and {id} must be"},
+           Case{"incidents/inc-1/mitigations/M-2", "{parent} and {id} must be"},
+       }) {
+    EXPECT_TRUE(IsInvalidField(
+        ParseChildResourceName(c.name, "incidents", "mitigations", "name").status(), "name",
+        c.rule))
+        << c.name;
+  }
+}
+
 }  // namespace
 }  // namespace airr::api

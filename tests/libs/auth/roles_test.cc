@@ -14,13 +14,13 @@ TEST(RolesTest, MatrixMatchesTheDocumentedRoles) {
     std::vector<Permission> allowed;
   };
   const std::vector<Permission> all = {P::kRead,       P::kManageInventory, P::kReportIncident,
-                                       P::kRiskWork,   P::kRespond,         P::kVerifyAudit,
-                                       P::kAdminTenant};
+                                       P::kRiskWork,   P::kFollowUp,        P::kRespond,
+                                       P::kVerifyAudit, P::kAdminTenant};
   const std::vector<Row> rows = {
       {R::kViewer, {P::kRead}},
       {R::kReporter, {P::kRead, P::kReportIncident}},
-      {R::kAnalyst, {P::kRead, P::kManageInventory, P::kRiskWork}},
-      {R::kResponder, {P::kRead, P::kReportIncident, P::kRespond}},
+      {R::kAnalyst, {P::kRead, P::kManageInventory, P::kRiskWork, P::kFollowUp}},
+      {R::kResponder, {P::kRead, P::kReportIncident, P::kRespond, P::kFollowUp}},
       {R::kAuditor, {P::kRead, P::kVerifyAudit}},
       {R::kAdmin, all},
   };

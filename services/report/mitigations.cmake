@@ -1,0 +1,1 @@
+# Sources of the mitigations part (merged into CMakeLists.txt when the part is done).

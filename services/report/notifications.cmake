@@ -1,0 +1,1 @@
+# Sources of the notifications part (merged into CMakeLists.txt when the part is done).

@@ -1,0 +1,18 @@
+// NotificationRuleStore over PostgreSQL.
+#pragma once
+
+#include "libs/pg/pool.h"
+#include "services/report/notification_rule_store.h"
+
+namespace airr::report {
+
+// Thread-safe (each call leases its own connection).
+class PgNotificationRuleStore final : public NotificationRuleStore {
+ public:
+  explicit PgNotificationRuleStore(pg::ConnectionPool& pool) : pool_(pool) {}
+
+ private:
+  [[maybe_unused]] pg::ConnectionPool& pool_;
+};
+
+}  // namespace airr::report

@@ -1,0 +1,1 @@
+# Sources of the principles part (merged into CMakeLists.txt when the part is done).

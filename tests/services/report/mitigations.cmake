@@ -1,0 +1,1 @@
+# Tests of the mitigations part (merged into CMakeLists.txt when the part is done).

@@ -1,0 +1,1 @@
+# Tests of the principles part (merged into CMakeLists.txt when the part is done).

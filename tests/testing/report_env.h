@@ -1,0 +1,71 @@
+// An in-process airr server hosting the inventory, incident and report services on port 0 over
+// the test database (reports need incidents, incidents need AI systems), with stubs, a typed call
+// helper that returns the server's absl::Status with its details, and sample data.
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include "absl/status/statusor.h"
+#include "airr/report/v1/report_service.grpc.pb.h"
+#include "tests/testing/incident_env.h"
+
+namespace airr::testing {
+
+class ReportEnv {
+ public:
+  using ReportStub = report::v1::ReportService::Stub;
+
+  // Starts the server (aborts the test binary when it cannot).
+  ReportEnv();
+
+  ServerEnv& server() { return server_; }
+  ReportStub& reports() { return *reports_; }
+  IncidentEnv::IncidentStub& incidents() { return *incidents_; }
+
+  // Restarts the server (new port, new stubs).
+  void Restart();
+
+  // Calls a unary method of `stub` (a ReportService or IncidentService stub) as the holder of
+  // `token`; the server's status comes back as the absl::Status it returned (code, message,
+  // details).
+  template <typename Stub, typename Request, typename Response>
+  static absl::StatusOr<Response> CallOn(Stub& stub,
+                                         grpc::Status (Stub::*method)(grpc::ClientContext*,
+                                                                      const Request&, Response*),
+                                         const Request& request, const std::string& token) {
+    Response response;
+    auto context = ServerEnv::Context(token);
+    const grpc::Status status = (stub.*method)(context.get(), request, &response);
+    if (!status.ok()) {
+      return grpcutil::FromGrpcStatus(status);
+    }
+    return response;
+  }
+
+  // Calls a unary ReportService method as the holder of `token`.
+  template <typename Request, typename Response>
+  absl::StatusOr<Response> Call(grpc::Status (ReportStub::*method)(grpc::ClientContext*,
+                                                                   const Request&, Response*),
+                                const Request& request, const std::string& token) {
+    return CallOn(*reports_, method, request, token);
+  }
+
+  // Creates the AI system `aiSystems/{id}` in the tenant of `token` (an analyst or admin) and
+  // returns its name; aborts the test binary when that fails.
+  std::string CreateAiSystem(const std::string& token, const std::string& id);
+
+  // Creates `incident` (see IncidentEnv::ValidIncident) as the holder of `token` (a reporter,
+  // responder or admin) and returns its name; aborts the test binary when that fails.
+  std::string CreateIncident(const std::string& token, const incident::v1::Incident& incident);
+
+ private:
+  void MakeStubs();
+
+  ServerEnv server_;
+  std::unique_ptr<ReportStub> reports_;
+  std::unique_ptr<IncidentEnv::IncidentStub> incidents_;
+  std::unique_ptr<inventory::v1::InventoryService::Stub> inventory_;
+};
+
+}  // namespace airr::testing
