@@ -20,10 +20,9 @@ bool IsValidId(absl::string_view id) {
 
 // Splits `name` into segments and checks the collections (at even positions) against
 // `collections`; returns the ids (odd positions), unchecked.
-absl::StatusOr<std::vector<std::string>> SplitName(absl::string_view name,
-                                                   const std::vector<absl::string_view>& collections,
-                                                   absl::string_view form,
-                                                   absl::string_view field) {
+absl::StatusOr<std::vector<std::string>> SplitName(
+    absl::string_view name, const std::vector<absl::string_view>& collections,
+    absl::string_view form, absl::string_view field) {
   if (name.empty()) {
     return InvalidField(field, absl::StrCat("is required; ", form));
   }

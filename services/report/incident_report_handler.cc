@@ -3,7 +3,9 @@
 
 namespace airr::report {
 
-grpc::Status ReportGrpcService::GetIncidentReport(grpc::ServerContext*, const v1::GetIncidentReportRequest*, v1::IncidentReport*) {
+grpc::Status ReportGrpcService::GetIncidentReport(grpc::ServerContext*,
+                                                  const v1::GetIncidentReportRequest*,
+                                                  v1::IncidentReport*) {
   return grpc::Status(grpc::StatusCode::UNIMPLEMENTED, "not yet");
 }
 

@@ -1,5 +1,6 @@
-// Mitigations of incidents. The gRPC adapter talks only to this interface; PgMitigationStore implements it over PostgreSQL.
-// Every mutation writes a chained audit row and an outbox event in the same transaction.
+// Mitigations of incidents. The gRPC adapter talks only to this interface; PgMitigationStore
+// implements it over PostgreSQL. Every mutation writes a chained audit row and an outbox event in
+// the same transaction.
 #pragma once
 
 namespace airr::report {

@@ -1,5 +1,6 @@
-// Incident -> principle violation links and the suggestion rules. The gRPC adapter talks only to this interface; PgViolationStore implements it over PostgreSQL.
-// Every mutation writes a chained audit row and an outbox event in the same transaction.
+// Incident -> principle violation links and the suggestion rules. The gRPC adapter talks only to
+// this interface; PgViolationStore implements it over PostgreSQL. Every mutation writes a chained
+// audit row and an outbox event in the same transaction.
 #pragma once
 
 namespace airr::report {

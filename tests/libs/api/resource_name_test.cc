@@ -74,8 +74,8 @@ TEST(ParseParentOrAnyTest, AcceptsTheWildcardAndPlainNames) {
 }
 
 TEST(ParseChildResourceNameTest, ParsesBothIds) {
-  auto name = ParseChildResourceName("incidents/inc-1/mitigations/m-2", "incidents", "mitigations",
-                                     "name");
+  auto name =
+      ParseChildResourceName("incidents/inc-1/mitigations/m-2", "incidents", "mitigations", "name");
   ASSERT_TRUE(name.ok()) << name.status();
   EXPECT_EQ(name->parent_id, "inc-1");
   EXPECT_EQ(name->id, "m-2");
@@ -97,9 +97,9 @@ TEST(ParseChildResourceNameTest, RejectsWithFieldAndRule) {
            Case{"incidents/-/mitigations/m-2", "{parent} and {id} must be"},
            Case{"incidents/inc-1/mitigations/M-2", "{parent} and {id} must be"},
        }) {
-    EXPECT_TRUE(IsInvalidField(
-        ParseChildResourceName(c.name, "incidents", "mitigations", "name").status(), "name",
-        c.rule))
+    EXPECT_TRUE(
+        IsInvalidField(ParseChildResourceName(c.name, "incidents", "mitigations", "name").status(),
+                       "name", c.rule))
         << c.name;
   }
 }
