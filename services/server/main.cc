@@ -8,5 +8,5 @@
 int main() {
   return airr::host::RunServiceMain(
       "airr-server", {airr::inventory::InventoryModule(), airr::incident::IncidentModule(),
-                    airr::report::ReportModule()});
+                      airr::report::ReportModule()});
 }

@@ -13,8 +13,8 @@ TEST(RolesTest, MatrixMatchesTheDocumentedRoles) {
     Role role;
     std::vector<Permission> allowed;
   };
-  const std::vector<Permission> all = {P::kRead,       P::kManageInventory, P::kReportIncident,
-                                       P::kRiskWork,   P::kFollowUp,        P::kRespond,
+  const std::vector<Permission> all = {P::kRead,        P::kManageInventory, P::kReportIncident,
+                                       P::kRiskWork,    P::kFollowUp,        P::kRespond,
                                        P::kVerifyAudit, P::kAdminTenant};
   const std::vector<Row> rows = {
       {R::kViewer, {P::kRead}},
