@@ -3,6 +3,7 @@
 #include "absl/strings/cord.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
+#include "absl/strings/strip.h"
 
 namespace airr {
 namespace {
@@ -74,6 +75,24 @@ std::vector<FieldViolation> FieldViolations(const absl::Status& status) {
     out.push_back({fv.field(), fv.description()});
   }
   return out;
+}
+
+absl::Status InvalidStateError(absl::string_view what, absl::string_view verb,
+                               absl::string_view action, absl::string_view current,
+                               const std::vector<std::string>& allowed,
+                               absl::string_view enum_prefix) {
+  std::vector<absl::string_view> short_names;
+  for (const std::string& state : allowed) {
+    short_names.push_back(absl::StripPrefix(state, enum_prefix));
+  }
+  return ErrorWithReason(absl::StatusCode::kFailedPrecondition,
+                         absl::StrCat("cannot ", verb, " ", what, " in state ",
+                                      absl::StripPrefix(current, enum_prefix), "; allowed from ",
+                                      absl::StrJoin(short_names, ", ")),
+                         "INVALID_STATE",
+                         {{"current_state", std::string(current)},
+                          {"action", std::string(action)},
+                          {"allowed_states", absl::StrJoin(allowed, ",")}});
 }
 
 }  // namespace airr

@@ -42,6 +42,16 @@ absl::Status ErrorWithReason(absl::StatusCode code, absl::string_view message,
 absl::Status ResourceNotFound(absl::string_view what, absl::string_view name,
                               absl::string_view resource_type);
 
+// FAILED_PRECONDITION with reason INVALID_STATE: `action` (e.g. "start_mitigation", worded `verb`
+// in the message) is not allowed on `what` (e.g. "an incident") in state `current`, only from
+// `allowed`. States are full enum value names ("STATE_RESOLVED"); the message shows them without
+// `enum_prefix` ("cannot start mitigation of an incident in state RESOLVED; allowed from
+// TRIAGED"). Metadata: current_state, action, allowed_states (comma-separated full names).
+absl::Status InvalidStateError(absl::string_view what, absl::string_view verb,
+                               absl::string_view action, absl::string_view current,
+                               const std::vector<std::string>& allowed,
+                               absl::string_view enum_prefix);
+
 // Reads the ErrorInfo reason attached to `status`, or "" when there is none.
 std::string ErrorReason(const absl::Status& status);
 

@@ -87,28 +87,15 @@ std::string FullStateName(State state) {
   return name.empty() ? absl::StrCat(static_cast<int>(state)) : name;
 }
 
-// "RESOLVED", for messages.
-std::string ShortStateName(State state) {
-  return std::string(absl::StripPrefix(FullStateName(state), "STATE_"));
-}
-
 absl::Status InvalidState(State current, Action action) {
-  std::vector<std::string> full;
-  std::vector<std::string> short_names;
+  std::vector<std::string> allowed;
   for (const Edge& edge : kEdges) {
     if (edge.action == action) {
-      full.push_back(FullStateName(edge.from));
-      short_names.push_back(ShortStateName(edge.from));
+      allowed.push_back(FullStateName(edge.from));
     }
   }
-  return ErrorWithReason(
-      absl::StatusCode::kFailedPrecondition,
-      absl::StrCat("cannot ", ActionVerb(action), " an incident in state ", ShortStateName(current),
-                   "; allowed from ", absl::StrJoin(short_names, ", ")),
-      "INVALID_STATE",
-      {{"current_state", FullStateName(current)},
-       {"action", std::string(ActionName(action))},
-       {"allowed_states", absl::StrJoin(full, ",")}});
+  return InvalidStateError("an incident", ActionVerb(action), ActionName(action),
+                           FullStateName(current), allowed, "STATE_");
 }
 
 // Moves `incident` to the state `action` leads to and starts the record of the change: an event

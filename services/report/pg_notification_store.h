@@ -1,4 +1,5 @@
-// NotificationStore over PostgreSQL.
+// NotificationStore over PostgreSQL (notifications; reads notification_rules and
+// notification_rule_settings for evaluations).
 #pragma once
 
 #include "libs/pg/pool.h"
@@ -11,8 +12,20 @@ class PgNotificationStore final : public NotificationStore {
  public:
   explicit PgNotificationStore(pg::ConnectionPool& pool) : pool_(pool) {}
 
+  absl::StatusOr<EvaluationOutcome> Evaluate(const RequestScope& scope,
+                                             const std::string& incident_id,
+                                             const NotificationPlanner& plan) override;
+  absl::StatusOr<v1::Notification> Get(const RequestScope& scope, const std::string& incident_id,
+                                       const std::string& id) override;
+  absl::StatusOr<NotificationPage> List(const RequestScope& scope,
+                                        const NotificationListQuery& query) override;
+  absl::StatusOr<v1::Notification> Mutate(
+      const RequestScope& scope, const std::string& incident_id, const std::string& id,
+      std::optional<int64_t> expected_version,
+      const std::function<absl::StatusOr<std::string>(v1::Notification&)>& change) override;
+
  private:
-  [[maybe_unused]] pg::ConnectionPool& pool_;
+  pg::ConnectionPool& pool_;
 };
 
 }  // namespace airr::report

@@ -9,16 +9,23 @@
 #include "tools/airr/errors.h"
 #include "tools/airr/health_command.h"
 #include "tools/airr/incidents_command.h"
+#include "tools/airr/mitigations_command.h"
+#include "tools/airr/notifications_command.h"
+#include "tools/airr/principles_command.h"
+#include "tools/airr/report_command.h"
 #include "tools/airr/signals_command.h"
 #include "tools/airr/systems_command.h"
 #include "tools/airr/usage.h"
+#include "tools/airr/violations_command.h"
 
 namespace airr::cli {
 namespace {
 
 std::vector<Command> AllCommands() {
   std::vector<Command> commands = {HealthCommand()};
-  for (std::vector<Command> group : {SystemsCommands(), IncidentsCommands(), SignalsCommands()}) {
+  for (std::vector<Command> group :
+       {SystemsCommands(), IncidentsCommands(), SignalsCommands(), PrinciplesCommands(),
+        ViolationsCommands(), MitigationsCommands(), NotificationsCommands(), ReportCommands()}) {
     for (Command& command : group) {
       commands.push_back(std::move(command));
     }

@@ -1,1 +1,0 @@
-# Sources of the notifications part (merged into CMakeLists.txt when the part is done).

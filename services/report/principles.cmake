@@ -1,1 +1,0 @@
-# Sources of the principles part (merged into CMakeLists.txt when the part is done).

@@ -1,1 +1,0 @@
-// SCAFFOLD: keeps airr_report_rules non-empty until the first rule file lands; removed then.

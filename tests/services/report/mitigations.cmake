@@ -1,1 +1,0 @@
-# Tests of the mitigations part (merged into CMakeLists.txt when the part is done).
