@@ -213,7 +213,7 @@ absl::StatusOr<ViolationPage> PgViolationStore::List(const RequestScope& scope,
   }
   ViolationPage page;
   AIRR_RETURN_IF_ERROR(pg::RunInTx(pool_, pg::TxScopeOf(scope), [&](pg::Tx& tx) -> absl::Status {
-    if (query.incident_id != api::kAnyParent) {
+    if (!query.incident_id.empty()) {
       AIRR_RETURN_IF_ERROR(CheckIncident(tx, query.incident_id));
     }
     const pqxx::result rows =

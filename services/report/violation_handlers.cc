@@ -70,8 +70,9 @@ grpc::Status ReportGrpcService::ListViolations(grpc::ServerContext* context,
       [&](const Call& call) -> absl::Status {
         ViolationPageQuery query;
         AIRR_ASSIGN_OR_RETURN(
-            query.incident_id,
+            std::string parent,
             api::ParseParentOrAny(request->parent(), kIncidentCollection, "parent"));
+        query.incident_id = parent == api::kAnyParent ? "" : parent;
         AIRR_ASSIGN_OR_RETURN(
             query.page_size,
             api::ResolvePageSize(request->page_size(), kDefaultPageSize, kMaxPageSize));

@@ -31,7 +31,7 @@ struct NewViolation {
 
 // One page of violations to read, newest first.
 struct ViolationPageQuery {
-  // The incident's id, or api::kAnyParent ("-") for every incident of the tenant.
+  // The incident's id; "" for every incident of the tenant.
   std::string incident_id;
   // Only links to this catalog id or, for a common principle, to its sub-items; all when empty.
   std::string principle_id;

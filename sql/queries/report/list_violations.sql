@@ -1,4 +1,4 @@
--- One page of violations, newest first: of incident $1 ('-' for every incident of the tenant);
+-- One page of violations, newest first: of incident $1 ('' for every incident of the tenant);
 -- of catalog entry $2 or, for a common principle, of any of its sub-items ('' for all); unlinked
 -- ones too when $3; after the cursor (create time $4 in epoch microseconds, incident $5, id $6)
 -- unless $4 is ''; at most $7 rows.
@@ -11,7 +11,7 @@ SELECT incident_id, id, principle_id, rationale, evidence_refs, confidence, sugg
        (extract(epoch FROM create_time) * 1000000)::bigint AS create_time_us,
        (extract(epoch FROM update_time) * 1000000)::bigint AS update_time_us
 FROM violations
-WHERE ($1 = '-' OR incident_id = $1)
+WHERE ($1 = '' OR incident_id = $1)
   AND ($2 = '' OR principle_id IN (SELECT p.id FROM principles p
                                    WHERE p.id = $2 OR p.parent_id = $2))
   AND ($3::boolean OR state <> 'VIOLATION_STATE_UNLINKED')
