@@ -18,6 +18,20 @@ Mutation MutationFor(const RequestScope& request, const std::string& resource_na
   return m;
 }
 
+void RecordChange(Tx& tx, const RequestScope& request, const std::string& resource_name,
+                  const std::string& topic, const google::protobuf::Message* before,
+                  const google::protobuf::Message& after, const std::string& request_id) {
+  Mutation m = MutationFor(request, resource_name, topic);
+  if (before != nullptr) {
+    m.before_json = MessageToJson(*before);
+  }
+  m.after_json = MessageToJson(after);
+  if (!request_id.empty()) {
+    m.request_id = request_id;
+  }
+  RecordMutation(tx, m);
+}
+
 void RecordMutation(Tx& tx, const Mutation& m) {
   tx.exec_prepared0(sql::kAppendAudit, m.actor, m.rpc, m.resource_name, m.before_json, m.after_json,
                     m.request_id);

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "google/protobuf/message.h"
 #include "libs/pg/tx.h"
 
 namespace airr::pg {
@@ -31,6 +32,14 @@ struct Mutation {
 // none); the JSON images are left for the caller to fill in.
 Mutation MutationFor(const RequestScope& request, const std::string& resource_name,
                      const std::string& topic);
+
+// Records that the caller of `request` changed the resource `resource_name`: the audit row with
+// the resource as JSON before (nullptr when it did not exist) and after, and an outbox event of
+// `topic` carrying the after image. `request_id` overrides the request's id when not empty (the
+// idempotency key of a create). Throws pqxx exceptions. Not thread-safe (one transaction).
+void RecordChange(Tx& tx, const RequestScope& request, const std::string& resource_name,
+                  const std::string& topic, const google::protobuf::Message* before,
+                  const google::protobuf::Message& after, const std::string& request_id = "");
 
 // Appends the audit row (and event) for the transaction's tenant. Throws pqxx exceptions, which
 // RunInTx translates. Not thread-safe (one transaction).

@@ -89,10 +89,7 @@ absl::StatusOr<v1::Incident> WriteChange(pg::Tx& tx, const RequestScope& scope,
   int64_t version = 0;
   AIRR_RETURN_IF_ERROR(ReadOne(tx, sql::kGetIncident, id, id, &stored, &version));
   AppendEvent(tx, id, change.event, scope.actor);
-  pg::Mutation m = pg::MutationFor(scope, stored.name(), change.topic);
-  m.before_json = pg::MessageToJson(before);
-  m.after_json = pg::MessageToJson(stored);
-  pg::RecordMutation(tx, m);
+  pg::RecordChange(tx, scope, stored.name(), change.topic, &before, stored);
   return stored;
 }
 
@@ -126,12 +123,7 @@ absl::StatusOr<v1::Incident> PgIncidentStore::Create(const RequestScope& scope,
     event.set_to_state(created.state());
     event.set_text(created.title());
     AppendEvent(tx, new_id, event, scope.actor);
-    pg::Mutation m = pg::MutationFor(scope, created.name(), "incident.created");
-    m.after_json = pg::MessageToJson(created);
-    if (!request_id.empty()) {
-      m.request_id = request_id;
-    }
-    pg::RecordMutation(tx, m);
+    pg::RecordChange(tx, scope, created.name(), "incident.created", nullptr, created, request_id);
     return absl::OkStatus();
   };
   absl::Status status = pg::RunInTx(pool_, pg::TxScopeOf(scope), create);
@@ -232,9 +224,7 @@ absl::StatusOr<v1::TimelineEvent> PgIncidentStore::AddTimelineEvent(
       return NotFound(id);
     }
     stored = AppendEvent(tx, id, event, scope.actor);
-    pg::Mutation m = pg::MutationFor(scope, stored.name(), "incident.timeline_event_added");
-    m.after_json = pg::MessageToJson(stored);
-    pg::RecordMutation(tx, m);
+    pg::RecordChange(tx, scope, stored.name(), "incident.timeline_event_added", nullptr, stored);
     return absl::OkStatus();
   }));
   return stored;

@@ -111,12 +111,7 @@ absl::StatusOr<v1::AiSystem> PgAiSystemStore::Create(const RequestScope& scope,
     }
     AIRR_RETURN_IF_ERROR(
         ReadOne(tx, sql::kGetAiSystem, inserted[0][0].c_str(), &created, &version));
-    pg::Mutation m = pg::MutationFor(scope, created.name(), "ai_system.created");
-    m.after_json = pg::MessageToJson(created);
-    if (!request_id.empty()) {
-      m.request_id = request_id;
-    }
-    pg::RecordMutation(tx, m);
+    pg::RecordChange(tx, scope, created.name(), "ai_system.created", nullptr, created, request_id);
     return absl::OkStatus();
   });
   if (absl::IsAlreadyExists(status) && !request_id.empty()) {
@@ -193,10 +188,7 @@ absl::StatusOr<v1::AiSystem> PgAiSystemStore::Update(
     AIRR_RETURN_IF_ERROR(change(next));
     ExecWithFields(tx, sql::kUpdateAiSystem, id, next);
     AIRR_RETURN_IF_ERROR(ReadOne(tx, sql::kGetAiSystem, id, &updated, &version));
-    pg::Mutation m = pg::MutationFor(scope, updated.name(), "ai_system.updated");
-    m.before_json = pg::MessageToJson(current);
-    m.after_json = pg::MessageToJson(updated);
-    pg::RecordMutation(tx, m);
+    pg::RecordChange(tx, scope, updated.name(), "ai_system.updated", &current, updated);
     return absl::OkStatus();
   });
   if (!status.ok()) {
@@ -224,11 +216,8 @@ absl::StatusOr<v1::AiSystem> PgAiSystemStore::SetDeleted(const RequestScope& sco
     AIRR_RETURN_IF_ERROR(CheckVersion(expected_version, version, id));
     tx.exec_prepared0(sql::kSetAiSystemDeleted, id, deleted);
     AIRR_RETURN_IF_ERROR(ReadOne(tx, sql::kGetAiSystem, id, &result, &version));
-    pg::Mutation m = pg::MutationFor(scope, result.name(),
-                                     deleted ? "ai_system.deleted" : "ai_system.undeleted");
-    m.before_json = pg::MessageToJson(current);
-    m.after_json = pg::MessageToJson(result);
-    pg::RecordMutation(tx, m);
+    pg::RecordChange(tx, scope, result.name(),
+                     deleted ? "ai_system.deleted" : "ai_system.undeleted", &current, result);
     return absl::OkStatus();
   });
   if (!status.ok()) {

@@ -159,12 +159,8 @@ absl::StatusOr<v1::Mitigation> PgMitigationStore::Create(const RequestScope& sco
     }
     AIRR_RETURN_IF_ERROR(
         ReadOne(tx, sql::kGetMitigation, incident_id, id, &created, &version, incident_id, id));
-    pg::Mutation m = pg::MutationFor(scope, created.mitigation.name(), "report.mitigation.created");
-    m.after_json = pg::MessageToJson(created.mitigation);
-    if (!request_id.empty()) {
-      m.request_id = request_id;
-    }
-    pg::RecordMutation(tx, m);
+    pg::RecordChange(tx, scope, created.mitigation.name(), "report.mitigation.created", nullptr,
+                     created.mitigation, request_id);
     return absl::OkStatus();
   };
   absl::Status status = pg::RunInTx(pool_, pg::TxScopeOf(scope), create);
@@ -258,10 +254,8 @@ absl::StatusOr<v1::Mitigation> PgMitigationStore::Mutate(
     WriteRecord(tx, incident_id, id, next);
     AIRR_RETURN_IF_ERROR(
         ReadOne(tx, sql::kGetMitigation, incident_id, id, &result, &version, incident_id, id));
-    pg::Mutation m = pg::MutationFor(scope, result.mitigation.name(), topic);
-    m.before_json = pg::MessageToJson(current.mitigation);
-    m.after_json = pg::MessageToJson(result.mitigation);
-    pg::RecordMutation(tx, m);
+    pg::RecordChange(tx, scope, result.mitigation.name(), topic, &current.mitigation,
+                     result.mitigation);
     return absl::OkStatus();
   }));
   return result.mitigation;

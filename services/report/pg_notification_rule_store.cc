@@ -115,9 +115,8 @@ absl::StatusOr<v1::NotificationRule> PgNotificationRuleStore::Create(
     AIRR_RETURN_IF_ERROR(CheckPreviousStage(tx, rule, id));
     Insert(tx, id, 1, rule);
     AIRR_ASSIGN_OR_RETURN(created, ReadRule(tx, id, 1));
-    pg::Mutation m = pg::MutationFor(scope, created.name(), "report.notification_rule.created");
-    m.after_json = pg::MessageToJson(created);
-    pg::RecordMutation(tx, m);
+    pg::RecordChange(tx, scope, created.name(), "report.notification_rule.created", nullptr,
+                     created);
     return absl::OkStatus();
   });
   if (absl::IsAlreadyExists(status)) {
@@ -152,10 +151,8 @@ absl::StatusOr<v1::NotificationRule> PgNotificationRuleStore::Update(
     const int32_t version = latest.version() + 1;
     Insert(tx, id, version, next);
     AIRR_ASSIGN_OR_RETURN(updated, ReadRule(tx, id, version));
-    pg::Mutation m = pg::MutationFor(scope, updated.name(), "report.notification_rule.updated");
-    m.before_json = pg::MessageToJson(latest);
-    m.after_json = pg::MessageToJson(updated);
-    pg::RecordMutation(tx, m);
+    pg::RecordChange(tx, scope, updated.name(), "report.notification_rule.updated", &latest,
+                     updated);
     return absl::OkStatus();
   }));
   return updated;
@@ -169,12 +166,10 @@ absl::StatusOr<v1::NotificationRule> PgNotificationRuleStore::SetEnabled(
     AIRR_ASSIGN_OR_RETURN(v1::NotificationRule before, ReadRule(tx, id, 0));
     tx.exec_prepared(sql::kUpsertNotificationRuleSetting, id, enabled, reason, scope.actor);
     AIRR_ASSIGN_OR_RETURN(result, ReadRule(tx, id, 0));
-    pg::Mutation m = pg::MutationFor(
-        scope, result.name(),
-        enabled ? "report.notification_rule.enabled" : "report.notification_rule.disabled");
-    m.before_json = pg::MessageToJson(before);
-    m.after_json = pg::MessageToJson(result);
-    pg::RecordMutation(tx, m);
+    pg::RecordChange(
+        tx, scope, result.name(),
+        enabled ? "report.notification_rule.enabled" : "report.notification_rule.disabled", &before,
+        result);
     return absl::OkStatus();
   }));
   return result;

@@ -115,12 +115,9 @@ absl::StatusOr<EvaluationOutcome> PgNotificationStore::Evaluate(const RequestSco
       int64_t version = 0;
       AIRR_ASSIGN_OR_RETURN(v1::Notification stored,
                             ReadOne(tx, sql::kGetNotification, incident_id, name->id, &version));
-      pg::Mutation m = pg::MutationFor(scope, stored.name(), Topic(change.kind));
-      if (change.kind != ObligationChange::Kind::kAdded) {
-        m.before_json = pg::MessageToJson(change.before);
-      }
-      m.after_json = pg::MessageToJson(stored);
-      pg::RecordMutation(tx, m);
+      pg::RecordChange(tx, scope, stored.name(), Topic(change.kind),
+                       change.kind == ObligationChange::Kind::kAdded ? nullptr : &change.before,
+                       stored);
     }
     outcome.changes = std::move(planned.changes);
     outcome.notifications = ReadAll(tx, incident_id);
@@ -199,10 +196,7 @@ absl::StatusOr<v1::Notification> PgNotificationStore::Mutate(
     AIRR_ASSIGN_OR_RETURN(std::string topic, change(next));
     Update(tx, incident_id, id, next);
     AIRR_ASSIGN_OR_RETURN(result, ReadOne(tx, sql::kGetNotification, incident_id, id, &version));
-    pg::Mutation m = pg::MutationFor(scope, result.name(), topic);
-    m.before_json = pg::MessageToJson(current);
-    m.after_json = pg::MessageToJson(result);
-    pg::RecordMutation(tx, m);
+    pg::RecordChange(tx, scope, result.name(), topic, &current, result);
     return absl::OkStatus();
   }));
   return result;

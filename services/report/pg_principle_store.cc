@@ -204,9 +204,8 @@ absl::StatusOr<v1::PolicyPrinciple> PgPrincipleStore::CreatePolicyPrinciple(
                       principle.description(), pg::ToTextArray(MappedIds(principle)));
     int64_t version = 0;
     AIRR_RETURN_IF_ERROR(ReadPolicy(tx, sql::kGetPolicyPrinciple, id, &created, &version));
-    pg::Mutation m = pg::MutationFor(scope, created.name(), "report.policy_principle.created");
-    m.after_json = pg::MessageToJson(created);
-    pg::RecordMutation(tx, m);
+    pg::RecordChange(tx, scope, created.name(), "report.policy_principle.created", nullptr,
+                     created);
     return absl::OkStatus();
   });
   // CODE_TAKEN carries its own reason; a bare ALREADY_EXISTS is the id (checked above, or a
@@ -270,10 +269,7 @@ absl::StatusOr<v1::PolicyPrinciple> PgPrincipleStore::UpdatePolicyPrinciple(
     WritePolicy(tx, id, next, false);
     int64_t version = 0;
     AIRR_RETURN_IF_ERROR(ReadPolicy(tx, sql::kGetPolicyPrinciple, id, &result, &version));
-    pg::Mutation m = pg::MutationFor(scope, result.name(), "report.policy_principle.updated");
-    m.before_json = pg::MessageToJson(current);
-    m.after_json = pg::MessageToJson(result);
-    pg::RecordMutation(tx, m);
+    pg::RecordChange(tx, scope, result.name(), "report.policy_principle.updated", &current, result);
     return absl::OkStatus();
   }));
   return result;
@@ -288,10 +284,7 @@ absl::StatusOr<v1::PolicyPrinciple> PgPrincipleStore::DeletePolicyPrinciple(
     WritePolicy(tx, id, current, true);
     int64_t version = 0;
     AIRR_RETURN_IF_ERROR(ReadPolicy(tx, sql::kGetPolicyPrinciple, id, &result, &version));
-    pg::Mutation m = pg::MutationFor(scope, result.name(), "report.policy_principle.deleted");
-    m.before_json = pg::MessageToJson(current);
-    m.after_json = pg::MessageToJson(result);
-    pg::RecordMutation(tx, m);
+    pg::RecordChange(tx, scope, result.name(), "report.policy_principle.deleted", &current, result);
     return absl::OkStatus();
   }));
   return result;

@@ -171,9 +171,7 @@ absl::StatusOr<v1::Violation> PgViolationStore::Link(const RequestScope& scope,
     AIRR_RETURN_IF_ERROR(
         ReadRecord(tx, sql::kGetViolation, v.incident_id, v.id, &record, &version));
     created = record.violation;
-    pg::Mutation m = pg::MutationFor(scope, created.name(), "report.violation.linked");
-    m.after_json = pg::MessageToJson(created);
-    pg::RecordMutation(tx, m);
+    pg::RecordChange(tx, scope, created.name(), "report.violation.linked", nullptr, created);
     return absl::OkStatus();
   };
   absl::Status status = pg::RunInTx(pool_, pg::TxScopeOf(scope), link);
@@ -260,10 +258,7 @@ absl::StatusOr<v1::Violation> PgViolationStore::Mutate(
     ViolationRecord stored;
     AIRR_RETURN_IF_ERROR(ReadRecord(tx, sql::kGetViolation, incident_id, id, &stored, &version));
     result = stored.violation;
-    pg::Mutation m = pg::MutationFor(scope, result.name(), topic);
-    m.before_json = pg::MessageToJson(current.violation);
-    m.after_json = pg::MessageToJson(result);
-    pg::RecordMutation(tx, m);
+    pg::RecordChange(tx, scope, result.name(), topic, &current.violation, result);
     return absl::OkStatus();
   }));
   return result;
