@@ -1,7 +1,3 @@
 -- One policy principle of the transaction's tenant, deleted ones included.
-SELECT id, code, title, description, mapped_principles, version,
-       (extract(epoch FROM create_time) * 1000000)::bigint AS create_time_us,
-       (extract(epoch FROM update_time) * 1000000)::bigint AS update_time_us,
-       (extract(epoch FROM delete_time) * 1000000)::bigint AS delete_time_us
-FROM policy_principles
+SELECT * FROM policy_principle_rows
 WHERE id = $1

@@ -2,17 +2,7 @@
 -- id ('' = every incident); $2 the states (text[], empty = all); $3 the owner ('' = all); $4 only
 -- overdue ones (PLANNED or IN_PROGRESS, due before $5, the server's now); $6, $7, $8 the due time,
 -- incident id and id of the previous page's last row ($6 '' on the first page); $9 the LIMIT.
-SELECT incident_id, id, COALESCE(violation_id, '') AS violation_id, kind, title, description,
-       owner, state, completed_by, completed_by_id, completion_note, verifier, verifier_id,
-       verification_method, cancel_reason, version,
-       (extract(epoch FROM due_time) * 1000000)::bigint AS due_time_us,
-       (extract(epoch FROM begin_time) * 1000000)::bigint AS begin_time_us,
-       (extract(epoch FROM complete_time) * 1000000)::bigint AS complete_time_us,
-       (extract(epoch FROM verify_time) * 1000000)::bigint AS verify_time_us,
-       (extract(epoch FROM cancel_time) * 1000000)::bigint AS cancel_time_us,
-       (extract(epoch FROM create_time) * 1000000)::bigint AS create_time_us,
-       (extract(epoch FROM update_time) * 1000000)::bigint AS update_time_us
-FROM mitigations
+SELECT * FROM mitigation_rows
 WHERE ($1 = '' OR incident_id = $1)
   AND (cardinality($2::text[]) = 0 OR state = ANY ($2::text[]))
   AND ($3 = '' OR owner = $3)

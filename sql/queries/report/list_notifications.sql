@@ -4,18 +4,7 @@
 -- now); $5 also keep PENDING ones due before $6 (derived OVERDUE); $3 empty with $4 and $5
 -- false keeps everything ($7 true); $8, $9, $10 the due time (epoch microseconds), incident id
 -- and id of the previous page's last row ($8 '' on the first page); $11 the LIMIT.
-SELECT incident_id, id, rule_id, rule_version, regime, title, citation, stage, recipient_type,
-       recipient, channel, clock_start, provisional, statutory_deadline, state, not_required_reason,
-       waived, sent_by, content_ref, evidence_refs, late_reason, recipient_reference, version,
-       (extract(epoch FROM clock_start_time) * 1000000)::bigint AS clock_start_time_us,
-       (extract(epoch FROM due_time) * 1000000)::bigint AS due_time_us,
-       (extract(epoch FROM target_time) * 1000000)::bigint AS target_time_us,
-       (extract(epoch FROM sent_time) * 1000000)::bigint AS sent_time_us,
-       (extract(epoch FROM ack_time) * 1000000)::bigint AS ack_time_us,
-       (extract(epoch FROM evaluate_time) * 1000000)::bigint AS evaluate_time_us,
-       (extract(epoch FROM create_time) * 1000000)::bigint AS create_time_us,
-       (extract(epoch FROM update_time) * 1000000)::bigint AS update_time_us
-FROM notifications
+SELECT * FROM notification_rows
 WHERE ($1 = '' OR incident_id = $1)
   AND ($2 = '' OR due_time < NULLIF($2, '')::timestamptz)
   AND ($7::boolean

@@ -1,10 +1,6 @@
 -- One page of the tenant's policy principles by code (then id): deleted ones too when $1, after
 -- (code $2, id $3) unless $4 is false (the first page), at most $5 rows.
-SELECT id, code, title, description, mapped_principles, version,
-       (extract(epoch FROM create_time) * 1000000)::bigint AS create_time_us,
-       (extract(epoch FROM update_time) * 1000000)::bigint AS update_time_us,
-       (extract(epoch FROM delete_time) * 1000000)::bigint AS delete_time_us
-FROM policy_principles
+SELECT * FROM policy_principle_rows
 WHERE ($1::boolean OR delete_time IS NULL)
   AND (NOT $4::boolean OR (code, id) > ($2, $3))
 ORDER BY code, id

@@ -2,15 +2,7 @@
 -- of catalog entry $2 or, for a common principle, of any of its sub-items ('' for all); unlinked
 -- ones too when $3; after the cursor (create time $4 in epoch microseconds, incident $5, id $6)
 -- unless $4 is ''; at most $7 rows.
-SELECT incident_id, id, principle_id, rationale, evidence_refs, confidence, suggestion_rule_id,
-       state, assessor, assessor_id, confirmer, confirmer_id, confirm_note, unlinked_by,
-       unlink_reason, version,
-       (extract(epoch FROM assess_time) * 1000000)::bigint AS assess_time_us,
-       (extract(epoch FROM confirm_time) * 1000000)::bigint AS confirm_time_us,
-       (extract(epoch FROM unlink_time) * 1000000)::bigint AS unlink_time_us,
-       (extract(epoch FROM create_time) * 1000000)::bigint AS create_time_us,
-       (extract(epoch FROM update_time) * 1000000)::bigint AS update_time_us
-FROM violations
+SELECT * FROM violation_rows
 WHERE ($1 = '' OR incident_id = $1)
   AND ($2 = '' OR principle_id IN (SELECT p.id FROM principles p
                                    WHERE p.id = $2 OR p.parent_id = $2))
