@@ -30,6 +30,7 @@
 #include "tests/testing/pg_fixture.h"
 #include "tests/testing/server_env.h"
 #include "tests/testing/status_assertions.h"
+#include "tests/testing/tenant_rows.h"
 
 namespace airr::incident::testing {
 
@@ -53,62 +54,12 @@ inline const std::vector<std::string>& IncidentTables() {
   return *tables;
 }
 
-// What one tenant has in every table of IncidentTables(), read as the superuser in one query:
-// the row counts, plus the sum of the incidents' row versions, which any in-place change of an
-// incident raises even when no row is added.
-class TenantRows {
+// What one tenant has in every table of IncidentTables(): row counts and the sum of the
+// incidents' versions (keys "<table>", "incidents.version_sum").
+class TenantRows : public ::airr::testing::TenantRows {
  public:
   explicit TenantRows(const std::string& tenant)
-      : tenant_(tenant), tenant_id_(::airr::testing::TenantId(tenant)) {
-    Retake();
-  }
-
-  // Takes a new snapshot (after a write the test meant to make).
-  void Retake() { counts_ = Take(); }
-
-  // The count of `table` ("incidents.version_sum" for the version sum) at the last snapshot.
-  int64_t at_snapshot(const std::string& table) const { return counts_.at(table); }
-  // The count of `table` now.
-  int64_t now(const std::string& table) const { return Take().at(table); }
-
-  // Success when nothing changed since the snapshot; otherwise names each table that changed.
-  ::testing::AssertionResult Unchanged() const {
-    const std::map<std::string, int64_t> current = Take();
-    std::vector<std::string> changed;
-    for (const auto& [table, count] : counts_) {
-      if (current.at(table) != count) {
-        changed.push_back(absl::StrCat(table, " ", count, " -> ", current.at(table)));
-      }
-    }
-    if (changed.empty()) {
-      return ::testing::AssertionSuccess();
-    }
-    return ::testing::AssertionFailure()
-           << "tenant " << tenant_ << " changed: " << absl::StrJoin(changed, ", ");
-  }
-
- private:
-  std::map<std::string, int64_t> Take() const {
-    std::vector<std::string> columns;
-    for (const std::string& table : IncidentTables()) {
-      columns.push_back(
-          absl::StrCat("(SELECT count(*) FROM ", table, " WHERE tenant_id = '", tenant_id_, "')"));
-    }
-    columns.push_back(absl::StrCat(
-        "(SELECT coalesce(sum(version), 0) FROM incidents WHERE tenant_id = '", tenant_id_, "')"));
-    const auto rows =
-        ::airr::testing::QueryRows(absl::StrCat("SELECT ", absl::StrJoin(columns, ", ")));
-    std::map<std::string, int64_t> counts;
-    for (size_t i = 0; i < IncidentTables().size(); ++i) {
-      counts[IncidentTables()[i]] = std::stoll(rows.at(0).at(i));
-    }
-    counts["incidents.version_sum"] = std::stoll(rows.at(0).at(IncidentTables().size()));
-    return counts;
-  }
-
-  std::string tenant_;
-  std::string tenant_id_;
-  std::map<std::string, int64_t> counts_;
+      : ::airr::testing::TenantRows(tenant, IncidentTables(), {"incidents"}) {}
 };
 
 // A valid signal of `ai_system`, observed a minute ago.

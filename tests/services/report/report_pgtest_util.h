@@ -21,6 +21,7 @@
 #include "tests/testing/pg_fixture.h"
 #include "tests/testing/report_env.h"
 #include "tests/testing/status_assertions.h"
+#include "tests/testing/tenant_rows.h"
 
 namespace airr::report::testing {
 
@@ -52,63 +53,12 @@ inline const std::vector<std::string>& VersionedReportTables() {
   return *tables;
 }
 
-// What one tenant has in every table of ReportTables(), read as the superuser in one query: the
-// row counts ("<table>") and the version sums ("<table>.version_sum").
-class TenantRows {
+// What one tenant has in every table of ReportTables(): row counts and the version sums of
+// VersionedReportTables() (keys "<table>", "<table>.version_sum").
+class TenantRows : public ::airr::testing::TenantRows {
  public:
   explicit TenantRows(const std::string& tenant)
-      : tenant_(tenant), tenant_id_(::airr::testing::TenantId(tenant)) {
-    Retake();
-  }
-
-  // Takes a new snapshot (after a write the test meant to make).
-  void Retake() { counts_ = Take(); }
-
-  // The value of `key` at the last snapshot, and now.
-  int64_t at_snapshot(const std::string& key) const { return counts_.at(key); }
-  int64_t now(const std::string& key) const { return Take().at(key); }
-
-  // Success when nothing changed since the snapshot; otherwise names each table that changed.
-  ::testing::AssertionResult Unchanged() const {
-    const std::map<std::string, int64_t> current = Take();
-    std::vector<std::string> changed;
-    for (const auto& [key, count] : counts_) {
-      if (current.at(key) != count) {
-        changed.push_back(absl::StrCat(key, " ", count, " -> ", current.at(key)));
-      }
-    }
-    if (changed.empty()) {
-      return ::testing::AssertionSuccess();
-    }
-    return ::testing::AssertionFailure()
-           << "tenant " << tenant_ << " changed: " << absl::StrJoin(changed, ", ");
-  }
-
- private:
-  std::map<std::string, int64_t> Take() const {
-    std::vector<std::string> columns, keys;
-    for (const std::string& table : ReportTables()) {
-      columns.push_back(
-          absl::StrCat("(SELECT count(*) FROM ", table, " WHERE tenant_id = '", tenant_id_, "')"));
-      keys.push_back(table);
-    }
-    for (const std::string& table : VersionedReportTables()) {
-      columns.push_back(absl::StrCat("(SELECT coalesce(sum(version), 0) FROM ", table,
-                                     " WHERE tenant_id = '", tenant_id_, "')"));
-      keys.push_back(table + ".version_sum");
-    }
-    const auto rows =
-        ::airr::testing::QueryRows(absl::StrCat("SELECT ", absl::StrJoin(columns, ", ")));
-    std::map<std::string, int64_t> counts;
-    for (size_t i = 0; i < keys.size(); ++i) {
-      counts[keys[i]] = std::stoll(rows.at(0).at(i));
-    }
-    return counts;
-  }
-
-  std::string tenant_;
-  std::string tenant_id_;
-  std::map<std::string, int64_t> counts_;
+      : ::airr::testing::TenantRows(tenant, ReportTables(), VersionedReportTables()) {}
 };
 
 // A tenant with one AI system and a token for each role (two analysts, for four-eyes rules).
