@@ -35,13 +35,7 @@ class IncidentEnv {
   absl::StatusOr<Response> Call(grpc::Status (IncidentStub::*method)(grpc::ClientContext*,
                                                                      const Request&, Response*),
                                 const Request& request, const std::string& token) {
-    Response response;
-    auto context = ServerEnv::Context(token);
-    const grpc::Status status = ((*incidents_).*method)(context.get(), request, &response);
-    if (!status.ok()) {
-      return grpcutil::FromGrpcStatus(status);
-    }
-    return response;
+    return CallUnary(*incidents_, method, request, token);
   }
 
   // Creates the AI system `aiSystems/{id}` in the tenant of `token` (an analyst or admin) and

@@ -31,8 +31,8 @@ std::string ReportEnv::CreateAiSystem(const std::string& token, const std::strin
   inventory::v1::CreateAiSystemRequest request;
   *request.mutable_ai_system() = SampleAiSystem("System " + id);
   request.set_ai_system_id(id);
-  auto created =
-      CallOn(*inventory_, &inventory::v1::InventoryService::Stub::CreateAiSystem, request, token);
+  auto created = CallUnary(*inventory_, &inventory::v1::InventoryService::Stub::CreateAiSystem,
+                           request, token);
   if (!created.ok()) {
     std::fprintf(stderr, "CreateAiSystem %s: %s\n", id.c_str(),
                  created.status().ToString().c_str());
@@ -46,7 +46,7 @@ std::string ReportEnv::CreateIncident(const std::string& token,
   incident::v1::CreateIncidentRequest request;
   *request.mutable_incident() = incident;
   auto created =
-      CallOn(*incidents_, &incident::v1::IncidentService::Stub::CreateIncident, request, token);
+      CallUnary(*incidents_, &incident::v1::IncidentService::Stub::CreateIncident, request, token);
   if (!created.ok()) {
     std::fprintf(stderr, "CreateIncident %s: %s\n", incident.title().c_str(),
                  created.status().ToString().c_str());

@@ -26,29 +26,12 @@ class ReportEnv {
   // Restarts the server (new port, new stubs).
   void Restart();
 
-  // Calls a unary method of `stub` (a ReportService or IncidentService stub) as the holder of
-  // `token`; the server's status comes back as the absl::Status it returned (code, message,
-  // details).
-  template <typename Stub, typename Request, typename Response>
-  static absl::StatusOr<Response> CallOn(Stub& stub,
-                                         grpc::Status (Stub::*method)(grpc::ClientContext*,
-                                                                      const Request&, Response*),
-                                         const Request& request, const std::string& token) {
-    Response response;
-    auto context = ServerEnv::Context(token);
-    const grpc::Status status = (stub.*method)(context.get(), request, &response);
-    if (!status.ok()) {
-      return grpcutil::FromGrpcStatus(status);
-    }
-    return response;
-  }
-
   // Calls a unary ReportService method as the holder of `token`.
   template <typename Request, typename Response>
   absl::StatusOr<Response> Call(grpc::Status (ReportStub::*method)(grpc::ClientContext*,
                                                                    const Request&, Response*),
                                 const Request& request, const std::string& token) {
-    return CallOn(*reports_, method, request, token);
+    return CallUnary(*reports_, method, request, token);
   }
 
   // Creates the AI system `aiSystems/{id}` in the tenant of `token` (an analyst or admin) and

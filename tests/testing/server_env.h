@@ -9,7 +9,9 @@
 #include <string>
 #include <vector>
 
+#include "absl/status/statusor.h"
 #include "absl/time/time.h"
+#include "libs/grpcutil/status.h"
 #include "services/host/service_host.h"
 
 namespace airr::testing {
@@ -37,5 +39,21 @@ class ServerEnv {
   std::unique_ptr<host::ServiceHost> host_;
   std::shared_ptr<grpc::Channel> channel_;
 };
+
+// Calls a unary method of `stub` as the holder of `token` (ServerEnv::Context); the server's
+// status comes back as the absl::Status it returned (code, message, details).
+template <typename Stub, typename Request, typename Response>
+absl::StatusOr<Response> CallUnary(Stub& stub,
+                                   grpc::Status (Stub::*method)(grpc::ClientContext*,
+                                                                const Request&, Response*),
+                                   const Request& request, const std::string& token) {
+  Response response;
+  auto context = ServerEnv::Context(token);
+  const grpc::Status status = (stub.*method)(context.get(), request, &response);
+  if (!status.ok()) {
+    return grpcutil::FromGrpcStatus(status);
+  }
+  return response;
+}
 
 }  // namespace airr::testing

@@ -75,7 +75,7 @@ TEST_F(NotificationsTest, EvaluateReevaluateAfterFactsChangeAndNothingIsDeleted)
       MakeIncident(env(), t, "Applicant data leaked", [](iv1::Incident& i) { SensitiveBreach(i); });
   iv1::GetIncidentRequest get_incident;
   get_incident.set_name(incident);
-  auto stored_incident = ReportEnv::CallOn(
+  auto stored_incident = ::airr::testing::CallUnary(
       env().incidents(), &IncidentEnv::IncidentStub::GetIncident, get_incident, t.viewer);
   ASSERT_TRUE(stored_incident.ok());
   const absl::Time breach_aware =
@@ -132,15 +132,15 @@ TEST_F(NotificationsTest, EvaluateReevaluateAfterFactsChangeAndNothingIsDeleted)
   update.mutable_incident()->set_name(incident);
   update.mutable_incident()->mutable_personal_data()->set_involved(true);
   update.mutable_update_mask()->add_paths("personal_data");
-  auto updated = ReportEnv::CallOn(env().incidents(), &IncidentEnv::IncidentStub::UpdateIncident,
-                                   update, t.responder);
+  auto updated = ::airr::testing::CallUnary(
+      env().incidents(), &IncidentEnv::IncidentStub::UpdateIncident, update, t.responder);
   ASSERT_TRUE(updated.ok()) << updated.status();
   iv1::TriageIncidentRequest triage;
   triage.set_name(incident);
   triage.set_severity(iv1::SEVERITY_SEV1);
   triage.set_owner("ai-governance");
-  auto triaged = ReportEnv::CallOn(env().incidents(), &IncidentEnv::IncidentStub::TriageIncident,
-                                   triage, t.responder);
+  auto triaged = ::airr::testing::CallUnary(
+      env().incidents(), &IncidentEnv::IncidentStub::TriageIncident, triage, t.responder);
   ASSERT_TRUE(triaged.ok()) << triaged.status();
   auto second = Evaluate(env(), incident, t.analyst);
   ASSERT_TRUE(second.ok()) << second.status();
@@ -177,8 +177,8 @@ TEST_F(NotificationsTest, EvaluateReevaluateAfterFactsChangeAndNothingIsDeleted)
       iv1::BREACH_CATEGORY_SENSITIVE);
   update.mutable_update_mask()->clear_paths();
   update.mutable_update_mask()->add_paths("personal_data");
-  updated = ReportEnv::CallOn(env().incidents(), &IncidentEnv::IncidentStub::UpdateIncident, update,
-                              t.responder);
+  updated = ::airr::testing::CallUnary(
+      env().incidents(), &IncidentEnv::IncidentStub::UpdateIncident, update, t.responder);
   ASSERT_TRUE(updated.ok()) << updated.status();
   auto third = Evaluate(env(), incident, t.analyst);
   ASSERT_TRUE(third.ok()) << third.status();
