@@ -34,7 +34,8 @@ class IncidentFactsStore {
   // with this id.
   virtual absl::StatusOr<IncidentWithSystem> ReadIncident(const RequestScope& scope,
                                                           const std::string& incident_id) = 0;
-  // The incident's whole timeline, in order. NOT_FOUND as ReadIncident.
+  // The incident's whole timeline, in order; empty for an incident the tenant does not have
+  // (callers read the incident first).
   virtual absl::StatusOr<std::vector<v1::ReportedTimelineEvent>> ReadTimeline(
       const RequestScope& scope, const std::string& incident_id) = 0;
 };

@@ -95,9 +95,6 @@ absl::StatusOr<std::vector<v1::ReportedTimelineEvent>> PgIncidentFactsStore::Rea
     const RequestScope& scope, const std::string& incident_id) {
   std::vector<v1::ReportedTimelineEvent> events;
   AIRR_RETURN_IF_ERROR(pg::RunInTx(pool_, pg::TxScopeOf(scope), [&](pg::Tx& tx) -> absl::Status {
-    if (tx.exec_prepared(sql::kReadIncidentFacts, incident_id).empty()) {
-      return IncidentNotFound(incident_id);
-    }
     for (const auto& row : tx.exec_prepared(sql::kReadIncidentTimeline, incident_id)) {
       v1::ReportedTimelineEvent& e = events.emplace_back();
       e.set_seq(row["seq"].as<int64_t>());

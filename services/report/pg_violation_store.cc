@@ -287,7 +287,6 @@ absl::StatusOr<SuggestionInputs> PgViolationStore::LoadSuggestionInputs(
     const RequestScope& scope, const std::string& incident_id) {
   SuggestionInputs inputs;
   AIRR_RETURN_IF_ERROR(pg::RunInTx(pool_, pg::TxScopeOf(scope), [&](pg::Tx& tx) -> absl::Status {
-    AIRR_RETURN_IF_ERROR(CheckIncident(tx, incident_id));
     for (const auto& row : tx.exec_prepared(sql::kLoadSuggestionRules)) {
       v1::SuggestionRule rule = RuleFromRow(row);
       inputs.catalog[rule.principle()] = CatalogEntry{

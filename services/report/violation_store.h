@@ -89,7 +89,8 @@ class ViolationStore {
                                                                  int page_size) = 0;
 
   // Every rule, the catalog entries they name and the incident's active links, read in one
-  // transaction. NOT_FOUND (IncidentNotFound) when the tenant has no such incident.
+  // transaction; no links for an incident the tenant does not have (callers read the incident
+  // first).
   virtual absl::StatusOr<SuggestionInputs> LoadSuggestionInputs(const RequestScope& scope,
                                                                 const std::string& incident_id) = 0;
 };
