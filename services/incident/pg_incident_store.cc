@@ -97,7 +97,8 @@ absl::StatusOr<v1::Incident> WriteChange(pg::Tx& tx, const RequestScope& scope,
 absl::Status LockForChange(pg::Tx& tx, const std::string& id, std::optional<int64_t> expected,
                            v1::Incident* current) {
   int64_t version = 0;
-  AIRR_RETURN_IF_ERROR(ReadOne(tx, sql::kGetIncidentForUpdate, id, id, current, &version));
+  tx.exec_prepared(sql::kLockIncident, id);
+  AIRR_RETURN_IF_ERROR(ReadOne(tx, sql::kGetIncident, id, id, current, &version));
   return api::CheckEtagVersion(expected, version, absl::StrCat("Incident ", NameOf(id)));
 }
 

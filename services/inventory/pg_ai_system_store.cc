@@ -176,7 +176,8 @@ absl::StatusOr<v1::AiSystem> PgAiSystemStore::Update(
   absl::Status status = pg::RunInTx(pool_, pg::TxScopeOf(scope), [&](pg::Tx& tx) -> absl::Status {
     int64_t version = 0;
     v1::AiSystem current;
-    AIRR_RETURN_IF_ERROR(ReadOne(tx, sql::kGetAiSystemForUpdate, id, &current, &version));
+    tx.exec_prepared(sql::kLockAiSystem, id);
+    AIRR_RETURN_IF_ERROR(ReadOne(tx, sql::kGetAiSystem, id, &current, &version));
     AIRR_RETURN_IF_ERROR(CheckVersion(expected_version, version, id));
     if (current.has_delete_time()) {
       return ErrorWithReason(
@@ -204,7 +205,8 @@ absl::StatusOr<v1::AiSystem> PgAiSystemStore::SetDeleted(const RequestScope& sco
   absl::Status status = pg::RunInTx(pool_, pg::TxScopeOf(scope), [&](pg::Tx& tx) -> absl::Status {
     int64_t version = 0;
     v1::AiSystem current;
-    AIRR_RETURN_IF_ERROR(ReadOne(tx, sql::kGetAiSystemForUpdate, id, &current, &version));
+    tx.exec_prepared(sql::kLockAiSystem, id);
+    AIRR_RETURN_IF_ERROR(ReadOne(tx, sql::kGetAiSystem, id, &current, &version));
     if (deleted && current.has_delete_time()) {
       return NotFound(id);
     }

@@ -242,8 +242,9 @@ absl::StatusOr<v1::Mitigation> PgMitigationStore::Mutate(
   AIRR_RETURN_IF_ERROR(pg::RunInTx(pool_, pg::TxScopeOf(scope), [&](pg::Tx& tx) -> absl::Status {
     MitigationRecord current;
     int64_t version = 0;
-    AIRR_RETURN_IF_ERROR(ReadOne(tx, sql::kGetMitigationForUpdate, incident_id, id, &current,
-                                 &version, incident_id, id));
+    tx.exec_prepared(sql::kLockMitigation, incident_id, id);
+    AIRR_RETURN_IF_ERROR(
+        ReadOne(tx, sql::kGetMitigation, incident_id, id, &current, &version, incident_id, id));
     AIRR_RETURN_IF_ERROR(api::CheckEtagVersion(
         expected_version, version, absl::StrCat("Mitigation ", MitigationName(incident_id, id))));
     MitigationRecord next = current;

@@ -189,8 +189,9 @@ absl::StatusOr<v1::Notification> PgNotificationStore::Mutate(
   v1::Notification result;
   AIRR_RETURN_IF_ERROR(pg::RunInTx(pool_, pg::TxScopeOf(scope), [&](pg::Tx& tx) -> absl::Status {
     int64_t version = 0;
+    tx.exec_prepared(sql::kLockNotification, incident_id, id);
     AIRR_ASSIGN_OR_RETURN(v1::Notification current,
-                          ReadOne(tx, sql::kGetNotificationForUpdate, incident_id, id, &version));
+                          ReadOne(tx, sql::kGetNotification, incident_id, id, &version));
     AIRR_RETURN_IF_ERROR(api::CheckEtagVersion(expected_version, version, NameOf(incident_id, id)));
     v1::Notification next = current;
     AIRR_ASSIGN_OR_RETURN(std::string topic, change(next));

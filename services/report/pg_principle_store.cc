@@ -145,7 +145,8 @@ void WritePolicy(pg::Tx& tx, const std::string& id, const v1::PolicyPrinciple& p
 absl::Status LockPolicy(pg::Tx& tx, const std::string& id, std::optional<int64_t> expected,
                         v1::PolicyPrinciple* current) {
   int64_t version = 0;
-  AIRR_RETURN_IF_ERROR(ReadPolicy(tx, sql::kGetPolicyPrincipleForUpdate, id, current, &version));
+  tx.exec_prepared(sql::kLockPolicyPrinciple, id);
+  AIRR_RETURN_IF_ERROR(ReadPolicy(tx, sql::kGetPolicyPrinciple, id, current, &version));
   if (current->has_delete_time()) {
     return PolicyNotFound(id);
   }

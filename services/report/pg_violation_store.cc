@@ -243,8 +243,8 @@ absl::StatusOr<v1::Violation> PgViolationStore::Mutate(
   AIRR_RETURN_IF_ERROR(pg::RunInTx(pool_, pg::TxScopeOf(scope), [&](pg::Tx& tx) -> absl::Status {
     ViolationRecord current;
     int64_t version = 0;
-    AIRR_RETURN_IF_ERROR(
-        ReadRecord(tx, sql::kGetViolationForUpdate, incident_id, id, &current, &version));
+    tx.exec_prepared(sql::kLockViolation, incident_id, id);
+    AIRR_RETURN_IF_ERROR(ReadRecord(tx, sql::kGetViolation, incident_id, id, &current, &version));
     AIRR_RETURN_IF_ERROR(api::CheckEtagVersion(
         expected_version, version, absl::StrCat("Violation ", current.violation.name())));
     ViolationRecord next = current;
