@@ -31,6 +31,7 @@ bool Allows(Role role, Permission permission) {
     case Permission::kRespond:
       return role == Role::kResponder;
     case Permission::kFollowUp:
+    case Permission::kManagePlaybooks:
       return role == Role::kAnalyst || role == Role::kResponder;
     case Permission::kVerifyAudit:
       return role == Role::kAuditor;
@@ -73,6 +74,8 @@ std::string PermissionName(Permission permission) {
       return "respond";
     case Permission::kFollowUp:
       return "follow_up";
+    case Permission::kManagePlaybooks:
+      return "manage_playbooks";
     case Permission::kVerifyAudit:
       return "verify_audit";
     case Permission::kAdminTenant:

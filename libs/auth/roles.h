@@ -18,13 +18,16 @@ enum class Permission {
   kRiskWork,         // risk assessments, principle violations, policy and notification rules
   kFollowUp,         // mitigations and notification obligations of incidents
   kRespond,          // incident response and playbook runs
+  kManagePlaybooks,  // write response playbooks
   kVerifyAudit,      // read and verify the audit trail
   kAdminTenant,      // everything else in the tenant
 };
 
 // Whether `role` grants `permission`:
-//   viewer: read; reporter: read, report incidents; analyst: read, inventory, risk work, follow-up;
-//   responder: read, report incidents, respond, follow-up; auditor: read, verify audit; admin: all.
+//   viewer: read; reporter: read, report incidents; analyst: read, inventory, risk work, follow-up,
+//   playbooks;
+//   responder: read, report incidents, respond, follow-up, playbooks; auditor: read, verify audit;
+//   admin: all.
 bool Allows(Role role, Permission permission);
 
 // The role's lower-case name ("viewer", ...).

@@ -96,6 +96,9 @@ void ServiceHost::Shutdown(absl::Duration drain) {
   if (outbox_ != nullptr) {
     outbox_->Stop();
   }
+  for (const auto& module : modules_) {
+    module->Stop();
+  }
   if (server_ != nullptr) {
     server_->Shutdown(drain);
   }

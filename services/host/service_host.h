@@ -58,6 +58,10 @@ class HostedModule {
  public:
   virtual ~HostedModule() = default;
   virtual grpc::Service* service() = 0;
+  // Stops the module's background work (e.g. outbox consumers) and waits for it. The host calls
+  // it on shutdown, after the outbox listener stops and before the server drains; it must be
+  // idempotent (the host may shut down twice, and the module's destructor may call it too).
+  virtual void Stop() {}
 };
 
 // One service a binary can host.
@@ -79,7 +83,8 @@ class ServiceHost {
 
   int port() const { return server_->port(); }
   // Health NOT_SERVING, end the outbox followers (their clients resume elsewhere by cursor),
-  // drain up to `drain`, stop. Idempotent.
+  // stop the modules' background work (HostedModule::Stop), drain up to `drain`, stop.
+  // Idempotent.
   void Shutdown(absl::Duration drain);
 
  private:

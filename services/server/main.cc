@@ -3,10 +3,11 @@
 #include "services/host/service_host.h"
 #include "services/incident/incident_module.h"
 #include "services/inventory/inventory_module.h"
+#include "services/playbook/playbook_module.h"
 #include "services/report/report_module.h"
 
 int main() {
   return airr::host::RunServiceMain(
       "airr-server", {airr::inventory::InventoryModule(), airr::incident::IncidentModule(),
-                      airr::report::ReportModule()});
+                      airr::playbook::PlaybookModule(), airr::report::ReportModule()});
 }

@@ -2,6 +2,7 @@
 
 #include <cstdio>
 #include <cstdlib>
+#include <utility>
 
 #include "services/incident/incident_module.h"
 #include "services/inventory/inventory_module.h"
@@ -10,9 +11,22 @@
 
 namespace airr::testing {
 
-ReportEnv::ReportEnv()
-    : server_({inventory::InventoryModule(), incident::IncidentModule(incident::IncidentOptions{}),
-               report::ReportModule()}) {
+namespace {
+
+std::vector<host::ServiceModule> WithReportModules(std::vector<host::ServiceModule> more) {
+  std::vector<host::ServiceModule> modules = {inventory::InventoryModule(),
+                                              incident::IncidentModule(incident::IncidentOptions{}),
+                                              report::ReportModule()};
+  for (auto& module : more) {
+    modules.push_back(std::move(module));
+  }
+  return modules;
+}
+
+}  // namespace
+
+ReportEnv::ReportEnv(std::vector<host::ServiceModule> more)
+    : server_(WithReportModules(std::move(more))) {
   MakeStubs();
 }
 

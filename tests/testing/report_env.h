@@ -5,6 +5,7 @@
 
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "absl/status/statusor.h"
 #include "airr/report/v1/report_service.grpc.pb.h"
@@ -16,8 +17,8 @@ class ReportEnv {
  public:
   using ReportStub = report::v1::ReportService::Stub;
 
-  // Starts the server (aborts the test binary when it cannot).
-  ReportEnv();
+  // Starts the server, also hosting `more` modules (aborts the test binary when it cannot).
+  explicit ReportEnv(std::vector<host::ServiceModule> more = {});
 
   ServerEnv& server() { return server_; }
   ReportStub& reports() { return *reports_; }

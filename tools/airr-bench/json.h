@@ -39,7 +39,4 @@ class JsonObject {
   std::vector<Member> members_;
 };
 
-// `text` as a JSON string literal, quotes included.
-std::string JsonQuote(const std::string& text);
-
 }  // namespace airr::bench

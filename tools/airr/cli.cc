@@ -6,13 +6,16 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "tools/airr/command.h"
+#include "tools/airr/drill_command.h"
 #include "tools/airr/errors.h"
 #include "tools/airr/health_command.h"
 #include "tools/airr/incidents_command.h"
 #include "tools/airr/mitigations_command.h"
 #include "tools/airr/notifications_command.h"
+#include "tools/airr/playbooks_command.h"
 #include "tools/airr/principles_command.h"
 #include "tools/airr/report_command.h"
+#include "tools/airr/run_command.h"
 #include "tools/airr/signals_command.h"
 #include "tools/airr/systems_command.h"
 #include "tools/airr/usage.h"
@@ -25,7 +28,8 @@ std::vector<Command> AllCommands() {
   std::vector<Command> commands = {HealthCommand()};
   for (std::vector<Command> group :
        {SystemsCommands(), IncidentsCommands(), SignalsCommands(), PrinciplesCommands(),
-        ViolationsCommands(), MitigationsCommands(), NotificationsCommands(), ReportCommands()}) {
+        ViolationsCommands(), MitigationsCommands(), NotificationsCommands(), ReportCommands(),
+        PlaybooksCommands(), DrillCommands(), RunCommands()}) {
     for (Command& command : group) {
       commands.push_back(std::move(command));
     }

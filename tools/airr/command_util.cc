@@ -174,6 +174,21 @@ int FetchPages(const std::string& first_token, bool all_pages, const PageFetcher
   }
 }
 
+FlagSpec EtagFlag(const std::string& noun) {
+  return ValueFlag("etag", "ETAG",
+                   absl::StrCat("Apply only if the ", noun,
+                                " is unchanged since this etag was read (else ABORTED)."));
+}
+
+std::vector<FlagSpec> PageFlags(const std::string& noun) {
+  return {
+      ValueFlag("page-size", "N",
+                absl::StrCat("The most ", noun, " per page, 1 to 1000 (default 100).")),
+      ValueFlag("page-token", "TOKEN", "Continue from a previous page's next_page_token."),
+      BoolFlag("all", "Follow next_page_token until the last page."),
+  };
+}
+
 void PrintNextPageHint(const std::string& next_page_token, const CommandContext& context) {
   if (!next_page_token.empty()) {
     context.err << "More results: add --page-token " << next_page_token

@@ -14,6 +14,8 @@
 #include "grpcpp/support/status.h"
 #include "tools/airr/args.h"
 #include "tools/airr/command.h"
+#include "tools/airr/errors.h"
+#include "tools/airr/output.h"
 
 namespace airr::cli {
 
@@ -116,5 +118,51 @@ int FetchPagesInto(
 
 // Tells the user, on the error stream, how to get the page after a table when there is one.
 void PrintNextPageHint(const std::string& next_page_token, const CommandContext& context);
+
+// --etag, saying what it guards ("run", "mitigation").
+FlagSpec EtagFlag(const std::string& noun);
+
+// --page-size, --page-token and --all, for `noun`s ("principles").
+std::vector<FlagSpec> PageFlags(const std::string& noun);
+
+// Lists every page of `rpc` on `stub` from the page flags of `args` (--page-token, --all) into
+// `merged`. Returns kExitOk, or kExitFailure after reporting a failed call.
+template <typename Stub, typename Request, typename Response>
+int ListPagesOf(Stub& stub,
+                grpc::Status (Stub::*rpc)(grpc::ClientContext*, const Request&, Response*),
+                const Request& request, const ParsedArgs& args, const CommandContext& context,
+                Response* merged) {
+  return FetchPagesInto<Request, Response>(
+      [&](grpc::ClientContext* call, const Request& sent, Response* page) {
+        return (stub.*rpc)(call, sent, page);
+      },
+      request, args.Get("page-token").value_or(""), args.GetBool("all"), context, merged);
+}
+
+// Sends `request` with `rpc` on `stub` in a fresh call context (deadline, token) and returns the
+// call's status; the answer is in `*response`.
+template <typename Stub, typename Request, typename Response>
+grpc::Status CallRpc(Stub& stub,
+                     grpc::Status (Stub::*rpc)(grpc::ClientContext*, const Request&, Response*),
+                     const Request& request, const CommandContext& context, Response* response) {
+  const std::unique_ptr<grpc::ClientContext> call = context.client.NewContext();
+  return (stub.*rpc)(call.get(), request, response);
+}
+
+// Prints the response the server returned: as JSON with -o json, else `text(response)`; or the
+// error the server returned (errors.h). Returns the exit code.
+template <typename Response>
+int PrintTextResult(const grpc::Status& status, const Response& response,
+                    const CommandContext& context,
+                    const std::function<std::string(const Response&)>& text) {
+  if (!status.ok()) {
+    return ReportRpcError(status, context.err);
+  }
+  if (context.output == OutputFormat::kJson) {
+    return PrintMessage(response, context);
+  }
+  context.out << text(response);
+  return kExitOk;
+}
 
 }  // namespace airr::cli

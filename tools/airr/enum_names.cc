@@ -81,4 +81,19 @@ absl::StatusOr<int> ParseEnumName(const google::protobuf::EnumDescriptor& type,
   return value->number();
 }
 
+std::string EnumLabel(const google::protobuf::EnumDescriptor& type, int number) {
+  if (number == 0) {
+    return "";
+  }
+  return absl::AsciiStrToUpper(ShortEnumName(type, number));
+}
+
+std::string EnumChoices(const google::protobuf::EnumDescriptor& type) {
+  std::vector<std::string> names = AllowedEnumNames(type);
+  for (std::string& name : names) {
+    std::replace(name.begin(), name.end(), '_', '-');
+  }
+  return absl::StrCat(" One of: ", absl::StrJoin(names, ", "), ".");
+}
+
 }  // namespace airr::cli

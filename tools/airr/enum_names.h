@@ -31,4 +31,12 @@ std::vector<std::string> AllowedEnumNames(const google::protobuf::EnumDescriptor
 absl::StatusOr<int> ParseEnumName(const google::protobuf::EnumDescriptor& type,
                                   const std::string& text, const std::string& flag);
 
+// The enum value's name without its prefix, in upper case, as text output shows it:
+// NOTIFICATION_STATE_OVERDUE -> "OVERDUE"; the number itself for a value this build does not
+// know; "" for the zero (unspecified) value.
+std::string EnumLabel(const google::protobuf::EnumDescriptor& type, int number);
+
+// " One of: a, b, c." (lower-case short names with '-' for '_'), for flag help.
+std::string EnumChoices(const google::protobuf::EnumDescriptor& type);
+
 }  // namespace airr::cli

@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <fstream>
 #include <iostream>
-#include <sstream>
 
 #include "absl/status/status.h"
 #include "absl/strings/str_cat.h"
@@ -15,7 +14,24 @@ namespace {
 
 using google::protobuf::FieldDescriptor;
 
-const FieldDescriptor* FindField(const google::protobuf::Descriptor& type, const std::string& key) {
+// Reads at most `max_bytes` + 1 bytes of `in`, so that an oversized input is noticed without
+// reading all of it.
+std::string ReadAtMost(std::istream& in, size_t max_bytes) {
+  std::string contents;
+  char buffer[64 * 1024];
+  while (in && contents.size() <= max_bytes) {
+    const size_t left = max_bytes - contents.size();
+    const size_t want = left >= sizeof(buffer) ? sizeof(buffer) : left + 1;
+    in.read(buffer, static_cast<std::streamsize>(want));
+    contents.append(buffer, static_cast<size_t>(in.gcount()));
+  }
+  return contents;
+}
+
+}  // namespace
+
+const FieldDescriptor* FindJsonField(const google::protobuf::Descriptor& type,
+                                     const std::string& key) {
   if (const FieldDescriptor* field = type.FindFieldByName(key)) {
     return field;
   }
@@ -26,8 +42,6 @@ const FieldDescriptor* FindField(const google::protobuf::Descriptor& type, const
   }
   return nullptr;
 }
-
-}  // namespace
 
 absl::StatusOr<std::vector<std::string>> ParseMessageJson(const std::string& json,
                                                           const std::string& source,
@@ -46,7 +60,7 @@ absl::StatusOr<std::vector<std::string>> ParseMessageJson(const std::string& jso
   }
   std::vector<const FieldDescriptor*> fields;
   for (const auto& [key, unused] : object.fields()) {
-    const FieldDescriptor* field = FindField(type, key);
+    const FieldDescriptor* field = FindJsonField(type, key);
     if (field != nullptr && ignored.count(field->name()) == 0) {
       fields.push_back(field);
     }
@@ -61,18 +75,23 @@ absl::StatusOr<std::vector<std::string>> ParseMessageJson(const std::string& jso
   return paths;
 }
 
-absl::StatusOr<std::string> ReadInputFile(const std::string& path, const std::string& flag) {
-  std::ostringstream contents;
+absl::StatusOr<std::string> ReadInputFile(const std::string& path, const std::string& flag,
+                                          size_t max_bytes) {
+  std::string contents;
   if (path == "-") {
-    contents << std::cin.rdbuf();
+    contents = ReadAtMost(std::cin, max_bytes);
   } else {
     std::ifstream in(path, std::ios::binary);
     if (!in) {
       return absl::NotFoundError(absl::StrCat(flag, ": cannot read ", path));
     }
-    contents << in.rdbuf();
+    contents = ReadAtMost(in, max_bytes);
   }
-  return contents.str();
+  if (contents.size() > max_bytes) {
+    return absl::InvalidArgumentError(
+        absl::StrCat(InputName(path), ": larger than the limit of ", max_bytes, " bytes"));
+  }
+  return contents;
 }
 
 std::string InputName(const std::string& path) { return path == "-" ? "standard input" : path; }

@@ -2,7 +2,6 @@
 // in-process against a fake report service on a real gRPC server (cli_test_harness.h), and checks
 // the requests they send, what they print (text and -o json) and their exit codes.
 #include <memory>
-#include <mutex>
 
 #include "absl/strings/str_cat.h"
 #include "airr/report/v1/report_service.grpc.pb.h"
@@ -37,7 +36,7 @@ google::protobuf::Timestamp At(const std::string& text) {
 }
 
 // Records every request; answers with the canned messages below, or with `error`.
-class FakeReport final : public pb::ReportService::Service {
+class FakeReport final : public pb::ReportService::Service, public RequestRecorder {
  public:
   grpc::Status ListPrinciples(grpc::ServerContext*, const pb::ListPrinciplesRequest* request,
                               pb::ListPrinciplesResponse* response) override {
@@ -153,18 +152,6 @@ class FakeReport final : public pb::ReportService::Service {
     return Answer(*request, report, response);
   }
 
-  // The last request of type T received; null when none was.
-  template <typename T>
-  const T* Last() const {
-    for (auto it = received.rbegin(); it != received.rend(); ++it) {
-      if (const auto* request = dynamic_cast<const T*>(it->get())) {
-        return request;
-      }
-    }
-    return nullptr;
-  }
-
-  grpc::Status error;
   pb::ListPrinciplesResponse principles;
   pb::Violation violation;
   pb::SuggestViolationsResponse suggestions;
@@ -172,18 +159,6 @@ class FakeReport final : public pb::ReportService::Service {
   std::map<std::string, pb::ListNotificationRulesResponse> rule_pages;
   pb::EvaluateNotificationsResponse evaluation;
   pb::IncidentReport report;
-  std::vector<std::unique_ptr<google::protobuf::Message>> received;
-
- private:
-  template <typename Request, typename Response>
-  grpc::Status Answer(const Request& request, const Response& canned, Response* response) {
-    std::lock_guard<std::mutex> lock(mu_);
-    received.push_back(std::make_unique<Request>(request));
-    *response = canned;
-    return error;
-  }
-
-  std::mutex mu_;
 };
 
 class ReportCliTest : public ::testing::Test {

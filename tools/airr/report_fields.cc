@@ -5,10 +5,8 @@
 
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
-#include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
-#include "google/protobuf/util/time_util.h"
 #include "tools/airr/command_util.h"
 #include "tools/airr/enum_names.h"
 #include "tools/airr/resource_names.h"
@@ -24,32 +22,11 @@ std::string Text(const ParsedArgs& args, const std::string& flag) {
   return args.Get(flag).value_or("");
 }
 
-// "3d" -> 72h; anything absl::ParseDuration takes ("72h", "1h30m", "45m") as it does.
-bool ParseRelative(absl::string_view text, absl::Duration* duration) {
-  if (absl::EndsWith(text, "d")) {
-    int64_t days = 0;
-    if (!absl::SimpleAtoi(text.substr(0, text.size() - 1), &days) || days < 0 || days > 100000) {
-      return false;
-    }
-    *duration = absl::Hours(24 * days);
-    return true;
-  }
-  return absl::ParseDuration(text, duration) && *duration >= absl::ZeroDuration() &&
-         *duration != absl::InfiniteDuration();
-}
-
 absl::StatusOr<int32_t> PageSize(const ParsedArgs& args) {
   return IntFlag(args, "page-size", 0, 0, 1000000);
 }
 
 }  // namespace
-
-std::string EnumLabel(const google::protobuf::EnumDescriptor& type, int number) {
-  if (number == 0) {
-    return "";
-  }
-  return absl::AsciiStrToUpper(ShortEnumName(type, number));
-}
 
 std::string TrimEnumText(const std::string& value, const std::string& prefix) {
   if (absl::StartsWith(value, prefix) && value.size() > prefix.size()) {
@@ -76,28 +53,6 @@ std::string IncidentParent(const std::string& arg) {
   return arg == "-" ? "incidents/-" : IncidentName(arg);
 }
 
-absl::StatusOr<Timestamp> ParseTimeFlag(const std::string& text, absl::Time now,
-                                        const std::string& flag) {
-  Timestamp time;
-  if (!text.empty() && (text[0] == '+' || text[0] == '-')) {
-    absl::Duration offset;
-    if (!ParseRelative(absl::string_view(text).substr(1), &offset)) {
-      return absl::InvalidArgumentError(
-          absl::StrCat(flag, ": \"", text, "\" is not a relative time such as +72h, +3d or -30m"));
-    }
-    const absl::Time at = text[0] == '+' ? now + offset : now - offset;
-    time.set_seconds(absl::ToUnixSeconds(at));
-    return time;
-  }
-  if (!google::protobuf::util::TimeUtil::FromString(text, &time)) {
-    return absl::InvalidArgumentError(
-        absl::StrCat(flag, ": \"", text,
-                     "\" is not an RFC 3339 time such as 2026-11-23T10:00:00Z or a relative "
-                     "time such as +72h"));
-  }
-  return time;
-}
-
 absl::StatusOr<int> EnumFlagValue(const ParsedArgs& args, const std::string& flag,
                                   const google::protobuf::EnumDescriptor& type) {
   return ParseEnumName(type, Text(args, flag), absl::StrCat("--", flag));
@@ -117,14 +72,6 @@ absl::StatusOr<std::vector<int>> EnumFlagValues(const ParsedArgs& args, const st
     numbers.push_back(*number);
   }
   return numbers;
-}
-
-std::string EnumChoices(const google::protobuf::EnumDescriptor& type) {
-  std::vector<std::string> names = AllowedEnumNames(type);
-  for (std::string& name : names) {
-    std::replace(name.begin(), name.end(), '_', '-');
-  }
-  return absl::StrCat(" One of: ", absl::StrJoin(names, ", "), ".");
 }
 
 absl::StatusOr<pb::ListPrinciplesRequest> BuildListPrinciplesRequest(const ParsedArgs& args) {

@@ -13,17 +13,14 @@
 #include "google/protobuf/descriptor.h"
 #include "google/protobuf/timestamp.pb.h"
 #include "tools/airr/args.h"
+#include "tools/airr/enum_names.h"
+#include "tools/airr/time_text.h"
 
 namespace airr::cli {
 
-// The enum value's name without its prefix, in upper case, as report text output shows it:
-// NOTIFICATION_STATE_OVERDUE -> "OVERDUE"; the number itself for a value this build does not
-// know; "" for the zero (unspecified) value.
-std::string EnumLabel(const google::protobuf::EnumDescriptor& type, int number);
-
-// The same for an enum value name stored as text by another service ("SEVERITY_SEV1" -> "SEV1",
-// "EU_RISK_CATEGORY_HIGH_RISK" -> "HIGH_RISK"): everything up to and including the part that
-// `prefix` names is cut; a value without that prefix is returned as it is.
+// An enum value name stored as text by another service, as EnumLabel shows it ("SEVERITY_SEV1" ->
+// "SEV1", "EU_RISK_CATEGORY_HIGH_RISK" -> "HIGH_RISK"): everything up to and including the part
+// that `prefix` names is cut; a value without that prefix is returned as it is.
 std::string TrimEnumText(const std::string& value, const std::string& prefix);
 
 // `principles/C03.1` from "C03.1" or "principles/C03.1"; "" stays "".
@@ -37,11 +34,6 @@ std::string IncidentChildName(const std::string& arg);
 // The incident parent of a list: "-" and "incidents/-" mean every incident; else IncidentName.
 std::string IncidentParent(const std::string& arg);
 
-// Parses a time flag: RFC 3339 ("2026-11-23T10:00:00Z", "...+09:00"), or a time relative to
-// `now`: "+72h", "-30m", "+3d", "+1h30m" (d = 24 h). INVALID_ARGUMENT naming `flag` otherwise.
-absl::StatusOr<google::protobuf::Timestamp> ParseTimeFlag(const std::string& text, absl::Time now,
-                                                          const std::string& flag);
-
 // The value of enum flag `flag` (without dashes) of `type`; 0 when not given. INVALID_ARGUMENT
 // naming the flag and listing the allowed values for an unknown value.
 absl::StatusOr<int> EnumFlagValue(const ParsedArgs& args, const std::string& flag,
@@ -50,9 +42,6 @@ absl::StatusOr<int> EnumFlagValue(const ParsedArgs& args, const std::string& fla
 // The numbers of every value of repeated enum flag `flag`, in order. INVALID_ARGUMENT as above.
 absl::StatusOr<std::vector<int>> EnumFlagValues(const ParsedArgs& args, const std::string& flag,
                                                 const google::protobuf::EnumDescriptor& type);
-
-// " One of: a, b, c." (lower-case short names with '-' for '_'), for flag help.
-std::string EnumChoices(const google::protobuf::EnumDescriptor& type);
 
 // `principles list`: --kind (common, sub-item, advanced, or the enum's short names), --parent (an
 // id or name), --page-size. INVALID_ARGUMENT for a bad

@@ -4,6 +4,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
+#include "tools/airr/document_text.h"
 #include "tools/airr/output.h"
 #include "tools/airr/report_fields.h"
 #include "tools/airr/resource_names.h"
@@ -22,13 +23,7 @@ constexpr int kMaxRecipientWidth = 40;
 constexpr int kMaxTextWidth = 70;
 constexpr int kMaxRulesWidth = 80;
 
-std::string Cut(const std::string& text, int width) {
-  return TruncateToWidth(SanitizeForTerminal(text), width);
-}
-
 std::string Time(const google::protobuf::Timestamp& time) { return FormatTimestampShort(time); }
-
-std::string OrDash(const std::string& text) { return text.empty() ? "-" : text; }
 
 // "incidents/i/violations/v" -> "v"; the tables list one incident's children, and -o json or
 // `get` shows the full name.
@@ -55,27 +50,7 @@ std::string NotificationNote(const pb::Notification& notification) {
   if (!notification.not_required_reason().empty()) {
     notes.push_back(notification.not_required_reason());
   }
-  return Cut(absl::StrJoin(notes, "; "), kMaxTextWidth);
-}
-
-void AddRow(Rows* rows, const std::string& key, const std::string& value) {
-  if (!value.empty()) {
-    rows->emplace_back(key, value);
-  }
-}
-
-std::string Indent(const std::string& block, const std::string& pad) {
-  std::string out;
-  size_t start = 0;
-  while (start < block.size()) {
-    size_t end = block.find('\n', start);
-    if (end == std::string::npos) {
-      end = block.size();
-    }
-    absl::StrAppend(&out, pad, block.substr(start, end - start), "\n");
-    start = end + 1;
-  }
-  return out;
+  return CutText(absl::StrJoin(notes, "; "), kMaxTextWidth);
 }
 
 std::string ReportHeader(const pb::IncidentReport& report) {
@@ -87,7 +62,7 @@ std::string ReportHeader(const pb::IncidentReport& report) {
   rows.emplace_back("state", TrimEnumText(incident.state(), "STATE_"));
   rows.emplace_back("severity", TrimEnumText(incident.severity(), "SEVERITY_"));
   rows.emplace_back("kind", TrimEnumText(incident.kind(), "KIND_"));
-  AddRow(&rows, "owner", incident.owner());
+  AddRowIfSet(&rows, "owner", incident.owner());
   std::vector<std::string> roles;
   for (const std::string& role : system.actor_roles()) {
     roles.push_back(TrimEnumText(role, "ACTOR_ROLE_"));
@@ -102,23 +77,23 @@ std::string ReportHeader(const pb::IncidentReport& report) {
     absl::StrAppend(&system_line, " \"", system.display_name(), "\"");
   }
   rows.emplace_back("ai_system", system_line);
-  AddRow(&rows, "eu_ai_act_class", eu_class);
-  AddRow(&rows, "company_roles", absl::StrJoin(roles, ", "));
-  AddRow(&rows, "risk_tier", TrimEnumText(system.risk_tier(), "RISK_TIER_"));
-  AddRow(&rows, "accountable_officer", system.accountable_officer());
-  AddRow(&rows, "occur_time", Time(incident.occur_time()));
-  AddRow(&rows, "detect_time", Time(incident.detect_time()));
-  AddRow(&rows, "report_time", Time(incident.report_time()));
-  AddRow(&rows, "aware_time", Time(incident.aware_time()));
-  AddRow(&rows, "breach_aware_time", Time(incident.breach_aware_time()));
-  AddRow(&rows, "triage_time", Time(incident.triage_time()));
-  AddRow(&rows, "resolve_time", Time(incident.resolve_time()));
-  AddRow(&rows, "close_time", Time(incident.close_time()));
+  AddRowIfSet(&rows, "eu_ai_act_class", eu_class);
+  AddRowIfSet(&rows, "company_roles", absl::StrJoin(roles, ", "));
+  AddRowIfSet(&rows, "risk_tier", TrimEnumText(system.risk_tier(), "RISK_TIER_"));
+  AddRowIfSet(&rows, "accountable_officer", system.accountable_officer());
+  AddRowIfSet(&rows, "occur_time", Time(incident.occur_time()));
+  AddRowIfSet(&rows, "detect_time", Time(incident.detect_time()));
+  AddRowIfSet(&rows, "report_time", Time(incident.report_time()));
+  AddRowIfSet(&rows, "aware_time", Time(incident.aware_time()));
+  AddRowIfSet(&rows, "breach_aware_time", Time(incident.breach_aware_time()));
+  AddRowIfSet(&rows, "triage_time", Time(incident.triage_time()));
+  AddRowIfSet(&rows, "resolve_time", Time(incident.resolve_time()));
+  AddRowIfSet(&rows, "close_time", Time(incident.close_time()));
   std::vector<std::string> harms;
   for (const std::string& harm : incident.harm_types()) {
     harms.push_back(TrimEnumText(harm, "HARM_TYPE_"));
   }
-  AddRow(&rows, "harm_types", absl::StrJoin(harms, ", "));
+  AddRowIfSet(&rows, "harm_types", absl::StrJoin(harms, ", "));
   if (incident.fundamental_rights_infringed()) {
     rows.emplace_back("fundamental_rights", "INFRINGED");
   }
@@ -140,8 +115,8 @@ std::string ReportHeader(const pb::IncidentReport& report) {
     }
     rows.emplace_back("personal_data_breach", breach);
   }
-  AddRow(&rows, "jurisdictions", absl::StrJoin(incident.jurisdictions(), ", "));
-  AddRow(&rows, "generated", Time(report.generate_time()));
+  AddRowIfSet(&rows, "jurisdictions", absl::StrJoin(incident.jurisdictions(), ", "));
+  AddRowIfSet(&rows, "generated", Time(report.generate_time()));
   return FormatRows(rows);
 }
 
@@ -157,39 +132,33 @@ std::string ReportViolations(const pb::IncidentReport& report) {
                     SanitizeForTerminal(principle.title_en()), "  [",
                     EnumLabel(*pb::ViolationState_descriptor(), violation.state()), "]\n");
     Rows rows;
-    AddRow(&rows, "title_ja", principle.title_ja());
+    AddRowIfSet(&rows, "title_ja", principle.title_ja());
     if (reported.has_parent_principle()) {
-      AddRow(&rows, "principle",
-             absl::StrCat(PrincipleId(reported.parent_principle().name()), " ",
-                          reported.parent_principle().title_en(), " / ",
-                          reported.parent_principle().title_ja()));
+      AddRowIfSet(&rows, "principle",
+                  absl::StrCat(PrincipleId(reported.parent_principle().name()), " ",
+                               reported.parent_principle().title_en(), " / ",
+                               reported.parent_principle().title_ja()));
     }
     std::vector<std::string> policies;
     for (const pb::PolicyPrinciple& policy : reported.policy_principles()) {
       policies.push_back(absl::StrCat(policy.code(), " ", policy.title()));
     }
-    AddRow(&rows, "policy", absl::StrJoin(policies, "; "));
-    AddRow(&rows, "confidence", EnumLabel(*pb::Confidence_descriptor(), violation.confidence()));
-    AddRow(&rows, "assessor",
-           absl::StrCat(violation.assessor(), violation.assess_time().seconds() != 0 ? " at " : "",
-                        Time(violation.assess_time())));
+    AddRowIfSet(&rows, "policy", absl::StrJoin(policies, "; "));
+    AddRowIfSet(&rows, "confidence",
+                EnumLabel(*pb::Confidence_descriptor(), violation.confidence()));
+    AddRowIfSet(
+        &rows, "assessor",
+        absl::StrCat(violation.assessor(), violation.assess_time().seconds() != 0 ? " at " : "",
+                     Time(violation.assess_time())));
     if (!violation.confirmer().empty()) {
-      AddRow(&rows, "confirmer",
-             absl::StrCat(violation.confirmer(), " at ", Time(violation.confirm_time())));
+      AddRowIfSet(&rows, "confirmer",
+                  absl::StrCat(violation.confirmer(), " at ", Time(violation.confirm_time())));
     }
-    AddRow(&rows, "rationale", violation.rationale());
-    AddRow(&rows, "evidence", absl::StrJoin(violation.evidence_refs(), ", "));
-    absl::StrAppend(&out, Indent(FormatRows(rows), "      "));
+    AddRowIfSet(&rows, "rationale", violation.rationale());
+    AddRowIfSet(&rows, "evidence", absl::StrJoin(violation.evidence_refs(), ", "));
+    absl::StrAppend(&out, IndentLines(FormatRows(rows), "      "));
   }
   return out;
-}
-
-std::string Section(const std::string& title, const std::string& body) {
-  return absl::StrCat("\n", title, ":\n", body);
-}
-
-std::string TableOrNone(bool empty, const std::string& table) {
-  return empty ? "  (none)\n" : Indent(table, "  ");
 }
 
 }  // namespace
@@ -253,8 +222,8 @@ std::string FormatPrincipleTable(const google::protobuf::RepeatedPtrField<pb::Pr
         PrincipleId(principle.name()),
         EnumLabel(*pb::PrincipleKind_descriptor(), principle.kind()),
         OrDash(PrincipleId(principle.parent())),
-        Cut(principle.title_en(), kMaxTitleWidth),
-        Cut(principle.title_ja(), kMaxTitleWidth),
+        CutText(principle.title_en(), kMaxTitleWidth),
+        CutText(principle.title_ja(), kMaxTitleWidth),
     });
   }
   return FormatTable({"ID", "KIND", "PARENT", "TITLE", "TITLE (JA)"}, rows);
@@ -268,8 +237,8 @@ std::string FormatViolationTable(const google::protobuf::RepeatedPtrField<pb::Vi
         PrincipleId(violation.principle()),
         EnumLabel(*pb::ViolationState_descriptor(), violation.state()),
         EnumLabel(*pb::Confidence_descriptor(), violation.confidence()),
-        Cut(violation.assessor(), 30),
-        OrDash(Cut(violation.confirmer(), 30)),
+        CutText(violation.assessor(), 30),
+        OrDash(CutText(violation.confirmer(), 30)),
         Time(violation.assess_time()),
     });
   }
@@ -287,9 +256,9 @@ std::string FormatSuggestionTable(
     }
     rows.push_back({
         PrincipleId(suggestion.principle()),
-        Cut(suggestion.principle_title_en(), kMaxTitleWidth),
+        CutText(suggestion.principle_title_en(), kMaxTitleWidth),
         EnumLabel(*pb::Confidence_descriptor(), suggestion.confidence()),
-        Cut(absl::StrJoin(matches, "; "), kMaxRulesWidth),
+        CutText(absl::StrJoin(matches, "; "), kMaxRulesWidth),
         OrDash(ChildId(suggestion.linked_violation())),
     });
   }
@@ -302,8 +271,8 @@ std::string FormatMitigationTable(const google::protobuf::RepeatedPtrField<pb::M
     rows.push_back({
         mitigation.name(),
         EnumLabel(*pb::MitigationKind_descriptor(), mitigation.kind()),
-        Cut(mitigation.title(), kMaxTitleWidth),
-        Cut(mitigation.owner(), 30),
+        CutText(mitigation.title(), kMaxTitleWidth),
+        CutText(mitigation.owner(), 30),
         Time(mitigation.due_time()),
         MitigationState(mitigation),
     });
@@ -320,7 +289,7 @@ std::string FormatNotificationTable(
         ResourceId(notification.rule()),
         EnumLabel(*pb::Regime_descriptor(), notification.regime()),
         EnumLabel(*pb::NotificationStage_descriptor(), notification.stage()),
-        Cut(notification.recipient(), kMaxRecipientWidth),
+        CutText(notification.recipient(), kMaxRecipientWidth),
         Time(notification.due_time()),
         EnumLabel(*pb::NotificationState_descriptor(), notification.state()),
         EnumLabel(*pb::Timeliness_descriptor(), notification.timeliness()),
@@ -352,8 +321,8 @@ std::string FormatEvaluateResult(const pb::EvaluateNotificationsResponse& respon
     out = "No changes.\n";
   }
   absl::StrAppend(&out, "\nObligations:\n",
-                  TableOrNone(response.notifications().empty(),
-                              FormatNotificationTable(response.notifications())));
+                  IndentedTableOrNone(response.notifications().empty(),
+                                      FormatNotificationTable(response.notifications())));
   return out;
 }
 
@@ -366,7 +335,7 @@ std::string FormatNotificationRuleTable(
         absl::StrCat(rule.version()),
         EnumLabel(*pb::Regime_descriptor(), rule.regime()),
         EnumLabel(*pb::NotificationStage_descriptor(), rule.stage()),
-        Cut(rule.recipient(), kMaxRecipientWidth),
+        CutText(rule.recipient(), kMaxRecipientWidth),
         EnumLabel(*pb::ClockStart_descriptor(), rule.clock_start()),
         FormatPeriod(rule.deadline()),
         rule.enabled() ? "yes" : "no",
@@ -381,22 +350,23 @@ std::string FormatNotificationRuleTable(
 std::string FormatIncidentReport(const pb::IncidentReport& report) {
   std::string out = absl::StrCat("Incident report\n\n", ReportHeader(report));
 
-  absl::StrAppend(&out, Section("Violated principles", ReportViolations(report)));
+  absl::StrAppend(&out, DocumentSection("Violated principles", ReportViolations(report)));
 
   std::vector<std::vector<std::string>> mitigations;
   for (const pb::Mitigation& mitigation : report.mitigations()) {
     mitigations.push_back({
         EnumLabel(*pb::MitigationKind_descriptor(), mitigation.kind()),
-        Cut(mitigation.title(), kMaxTitleWidth),
-        Cut(mitigation.owner(), 30),
+        CutText(mitigation.title(), kMaxTitleWidth),
+        CutText(mitigation.owner(), 30),
         Time(mitigation.due_time()),
         MitigationState(mitigation),
-        OrDash(Cut(mitigation.verifier(), 30)),
+        OrDash(CutText(mitigation.verifier(), 30)),
     });
   }
   absl::StrAppend(
-      &out, Section("Mitigations",
-                    TableOrNone(mitigations.empty(),
+      &out, DocumentSection("Mitigations",
+                            IndentedTableOrNone(
+                                mitigations.empty(),
                                 FormatTable({"KIND", "TITLE", "OWNER", "DUE", "STATE", "VERIFIER"},
                                             mitigations))));
 
@@ -406,7 +376,7 @@ std::string FormatIncidentReport(const pb::IncidentReport& report) {
         EnumLabel(*pb::Regime_descriptor(), notification.regime()),
         ResourceId(notification.rule()),
         EnumLabel(*pb::NotificationStage_descriptor(), notification.stage()),
-        Cut(notification.recipient(), kMaxRecipientWidth),
+        CutText(notification.recipient(), kMaxRecipientWidth),
         Time(notification.due_time()),
         EnumLabel(*pb::NotificationState_descriptor(), notification.state()),
         EnumLabel(*pb::Timeliness_descriptor(), notification.timeliness()),
@@ -415,8 +385,9 @@ std::string FormatIncidentReport(const pb::IncidentReport& report) {
     });
   }
   absl::StrAppend(
-      &out, Section("Notifications",
-                    TableOrNone(notifications.empty(),
+      &out, DocumentSection("Notifications",
+                            IndentedTableOrNone(
+                                notifications.empty(),
                                 FormatTable({"REGIME", "RULE", "STAGE", "RECIPIENT", "DUE (UTC)",
                                              "STATE", "TIMELINESS", "SENT", "NOTE"},
                                             notifications))));
@@ -443,15 +414,16 @@ std::string FormatIncidentReport(const pb::IncidentReport& report) {
         absl::StrCat(event.seq()),
         Time(event.occur_time()),
         TrimEnumText(event.type(), "TIMELINE_EVENT_TYPE_"),
-        Cut(event.actor(), 30),
+        CutText(event.actor(), 30),
         transition,
-        Cut(event.text(), kMaxTextWidth),
+        CutText(event.text(), kMaxTextWidth),
     });
   }
   absl::StrAppend(
       &out,
-      Section("Timeline",
-              TableOrNone(events.empty(),
+      DocumentSection("Timeline",
+                      IndentedTableOrNone(
+                          events.empty(),
                           FormatTable({"#", "TIME", "TYPE", "ACTOR", "STATE", "TEXT"}, events))));
   return out;
 }

@@ -13,14 +13,16 @@ TEST(RolesTest, MatrixMatchesTheDocumentedRoles) {
     Role role;
     std::vector<Permission> allowed;
   };
-  const std::vector<Permission> all = {P::kRead,        P::kManageInventory, P::kReportIncident,
-                                       P::kRiskWork,    P::kFollowUp,        P::kRespond,
-                                       P::kVerifyAudit, P::kAdminTenant};
+  const std::vector<Permission> all = {
+      P::kRead,    P::kManageInventory, P::kReportIncident, P::kRiskWork,   P::kFollowUp,
+      P::kRespond, P::kManagePlaybooks, P::kVerifyAudit,    P::kAdminTenant};
   const std::vector<Row> rows = {
       {R::kViewer, {P::kRead}},
       {R::kReporter, {P::kRead, P::kReportIncident}},
-      {R::kAnalyst, {P::kRead, P::kManageInventory, P::kRiskWork, P::kFollowUp}},
-      {R::kResponder, {P::kRead, P::kReportIncident, P::kRespond, P::kFollowUp}},
+      {R::kAnalyst,
+       {P::kRead, P::kManageInventory, P::kRiskWork, P::kFollowUp, P::kManagePlaybooks}},
+      {R::kResponder,
+       {P::kRead, P::kReportIncident, P::kRespond, P::kFollowUp, P::kManagePlaybooks}},
       {R::kAuditor, {P::kRead, P::kVerifyAudit}},
       {R::kAdmin, all},
   };
