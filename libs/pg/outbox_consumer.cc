@@ -202,12 +202,14 @@ void OutboxConsumer::Loop() {
     OutboxPass pass;
     const absl::Status status = RunOnce(&pass);
     if (!status.ok()) {
+      // The code only: messages may carry details that do not belong in logs.
+      std::fprintf(stderr, "airr outbox consumer %s: a batch failed (%s)\n", options_.name.c_str(),
+                   absl::StatusCodeToString(status.code()).c_str());
+      if (pass.tenants_advanced > 0) {
+        continue;  // other tenants moved on: one failing tenant must not hold them back
+      }
       backoff = std::min(options_.max_backoff,
                          backoff == absl::ZeroDuration() ? options_.poll_interval : backoff * 2);
-      // The code only: messages may carry details that do not belong in logs.
-      std::fprintf(stderr, "airr outbox consumer %s: pass failed (%s), retrying in %s\n",
-                   options_.name.c_str(), absl::StatusCodeToString(status.code()).c_str(),
-                   absl::FormatDuration(backoff).c_str());
       SleepUntil(absl::Now() + backoff);
       continue;
     }

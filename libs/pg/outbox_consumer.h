@@ -54,8 +54,9 @@ struct OutboxConsumerOptions {
   int batch_size = 100;
   // How long the background loop sleeps without a notification before it looks anyway.
   absl::Duration poll_interval = absl::Seconds(1);
-  // The longest wait after failed passes (the wait doubles from poll_interval up to this); at
-  // least poll_interval.
+  // The longest wait after failed passes in which no tenant moved on (the wait doubles from
+  // poll_interval up to this); at least poll_interval. While other tenants move on, a failing
+  // tenant is retried with them at once.
   absl::Duration max_backoff = absl::Seconds(30);
 };
 
