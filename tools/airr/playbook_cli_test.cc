@@ -25,6 +25,7 @@ using ::testing::AllOf;
 using ::testing::ElementsAre;
 using ::testing::HasSubstr;
 using ::testing::IsEmpty;
+using ::testing::UnorderedElementsAre;
 
 namespace pb = ::airr::playbook::v1;
 using google::protobuf::util::TimeUtil;
@@ -242,8 +243,8 @@ TEST_F(PlaybookCliTest, UpdateReplacesEveryDefinitionField) {
   EXPECT_EQ(request->playbook().etag(), "e-2");
   EXPECT_EQ(request->playbook().change_note(), "RTO 8h");
   EXPECT_THAT(request->update_mask().paths(),
-              ElementsAre("display_name", "purpose", "owner", "triggers", "targets",
-                          "drill_interval", "steps"));
+              UnorderedElementsAre("display_name", "purpose", "owner", "triggers", "targets",
+                                   "drill_interval", "steps"));
 }
 
 TEST_F(PlaybookCliTest, ListShowVersionsArchive) {

@@ -6,6 +6,7 @@
 #include "absl/strings/str_cat.h"
 #include "google/protobuf/struct.pb.h"
 #include "google/protobuf/util/json_util.h"
+#include "services/playbook/playbook_fields.h"
 #include "tools/airr/message_file.h"
 #include "tools/airr/proto_json_check.h"
 #include "tools/airr/yaml_json.h"
@@ -31,20 +32,7 @@ absl::StatusOr<std::string> IdOfName(const std::string& name, const std::string&
 
 // Keeps what a version is made of; the rest is the server's to set.
 pb::Playbook Writable(const pb::Playbook& read) {
-  pb::Playbook playbook;
-  playbook.set_display_name(read.display_name());
-  playbook.set_purpose(read.purpose());
-  playbook.set_owner(read.owner());
-  if (read.has_triggers()) {
-    *playbook.mutable_triggers() = read.triggers();
-  }
-  if (read.has_targets()) {
-    *playbook.mutable_targets() = read.targets();
-  }
-  *playbook.mutable_steps() = read.steps();
-  if (read.has_drill_interval()) {
-    *playbook.mutable_drill_interval() = read.drill_interval();
-  }
+  pb::Playbook playbook = playbook::DefinitionOf(read);
   playbook.set_change_note(read.change_note());
   return playbook;
 }

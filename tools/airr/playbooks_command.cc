@@ -6,6 +6,7 @@
 
 #include "absl/status/status.h"
 #include "absl/strings/str_cat.h"
+#include "services/playbook/playbook_fields.h"
 #include "tools/airr/command_util.h"
 #include "tools/airr/playbook_common.h"
 #include "tools/airr/playbook_file.h"
@@ -18,9 +19,6 @@ namespace {
 namespace pb = ::airr::playbook::v1;
 
 // The fields a playbook version is made of: an update from a file replaces all of them.
-constexpr const char* kDefinitionFields[] = {"display_name", "purpose",        "owner", "triggers",
-                                             "targets",      "drill_interval", "steps"};
-
 constexpr char kFileHelp[] =
     "The playbook file: YAML (.yaml, .yml) or protobuf JSON (.json, or text starting with {); - "
     "reads standard input. At most 1 MiB.";
@@ -78,7 +76,7 @@ int RunUpdate(const ParsedArgs& args, const CommandContext& context) {
   *request.mutable_playbook() = std::move(file->playbook);
   request.mutable_playbook()->set_name(name);
   request.mutable_playbook()->set_etag(args.Get("etag").value_or(""));
-  for (const char* field : kDefinitionFields) {
+  for (const std::string& field : playbook::PlaybookDefinitionFields()) {
     request.mutable_update_mask()->add_paths(field);
   }
   pb::Playbook playbook;
