@@ -120,9 +120,7 @@ bool IsValidResourceId(absl::string_view id) {
 
 absl::Status CheckResourceId(absl::string_view field, absl::string_view id) {
   if (!IsValidResourceId(id)) {
-    return InvalidField(field,
-                        "must be 1 to 63 characters of lowercase letters, digits and '-', start "
-                        "with a letter and not end with '-'");
+    return InvalidField(field, kResourceIdRule);
   }
   return absl::OkStatus();
 }

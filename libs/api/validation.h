@@ -37,6 +37,11 @@ absl::Status CheckUuid(absl::string_view field, absl::string_view value);
 // True when `id` matches ^[a-z][a-z0-9-]{0,62}$ and does not end with '-'. Thread-safe.
 bool IsValidResourceId(absl::string_view id);
 
+// The rule IsValidResourceId checks, as error messages state it.
+inline constexpr char kResourceIdRule[] =
+    "must be 1 to 63 characters of lowercase letters, digits and '-', start with a letter and not "
+    "end with '-'";
+
 // Checks a user-chosen resource ID (see IsValidResourceId). Returns OK or INVALID_ARGUMENT naming
 // `field`. Thread-safe.
 absl::Status CheckResourceId(absl::string_view field, absl::string_view id);

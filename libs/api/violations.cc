@@ -9,11 +9,7 @@
 #include "libs/api/validation.h"
 
 namespace airr::api {
-namespace {
-
-std::string Indexed(absl::string_view path, int i) { return absl::StrCat(path, "[", i, "]"); }
-
-}  // namespace
+std::string IndexPath(absl::string_view path, int i) { return absl::StrCat(path, "[", i, "]"); }
 
 Violations::Violations(absl::string_view prefix, size_t max_violations)
     : prefix_(prefix), max_(max_violations) {}
@@ -81,11 +77,11 @@ void CheckEnumList(Violations& v, absl::string_view field,
   for (int i = 0; i < values.size(); ++i) {
     const int value = values[i];
     if (value == 0) {
-      v.Add(Indexed(field, i), "must not be unspecified");
+      v.Add(IndexPath(field, i), "must not be unspecified");
     } else if (!is_valid(value)) {
-      v.Add(Indexed(field, i), absl::StrCat("has unknown enum value ", value));
+      v.Add(IndexPath(field, i), absl::StrCat("has unknown enum value ", value));
     } else if (!seen.insert(value).second) {
-      v.Add(Indexed(field, i), "must not repeat a value");
+      v.Add(IndexPath(field, i), "must not repeat a value");
     }
   }
 }
@@ -99,7 +95,7 @@ void CheckTextList(Violations& v, absl::string_view field,
     return;
   }
   for (int i = 0; i < values.size(); ++i) {
-    v.Merge(CheckText(Indexed(v.Path(field), i), values[i], 1, max_chars, /*multiline=*/false));
+    v.Merge(CheckText(IndexPath(v.Path(field), i), values[i], 1, max_chars, /*multiline=*/false));
   }
 }
 
@@ -122,9 +118,9 @@ void CheckJurisdictions(Violations& v, absl::string_view field,
     const bool well_formed =
         code.size() == 2 && absl::ascii_isupper(code[0]) && absl::ascii_isupper(code[1]);
     if (!well_formed) {
-      v.Add(Indexed(field, i), "must be an upper-case ISO 3166-1 alpha-2 code or EU");
+      v.Add(IndexPath(field, i), "must be an upper-case ISO 3166-1 alpha-2 code or EU");
     } else if (!seen.insert(code).second) {
-      v.Add(Indexed(field, i), "must not repeat a value");
+      v.Add(IndexPath(field, i), "must not repeat a value");
     }
   }
 }

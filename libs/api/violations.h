@@ -17,6 +17,10 @@
 
 namespace airr::api {
 
+// The path of entry `i` of the repeated field at `path`, e.g. IndexPath("steps", 2) is
+// "steps[2]". Thread-safe.
+std::string IndexPath(absl::string_view path, int i);
+
 // The most entries a jurisdictions list may have.
 inline constexpr size_t kMaxJurisdictions = 50;
 

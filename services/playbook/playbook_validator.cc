@@ -28,8 +28,6 @@ using google::protobuf::util::TimeUtil;
 // A huge bad playbook gives a bounded error.
 constexpr size_t kMaxViolations = 100;
 
-std::string Indexed(absl::string_view field, int i) { return absl::StrCat(field, "[", i, "]"); }
-
 void CheckText(Violations& v, absl::string_view field, absl::string_view value, size_t min_chars,
                size_t max_chars, bool multiline) {
   v.Merge(api::CheckText(v.Path(field), value, min_chars, max_chars, multiline));
@@ -84,7 +82,7 @@ void CheckTriggers(Violations& v, const v1::PlaybookTriggers& triggers) {
   } else {
     std::set<std::string> seen;
     for (int i = 0; i < triggers.ai_systems_size(); ++i) {
-      const std::string field = Indexed("triggers.ai_systems", i);
+      const std::string field = api::IndexPath("triggers.ai_systems", i);
       const std::string& name = triggers.ai_systems(i);
       absl::Status parsed =
           api::ParseResourceName(name, kAiSystemCollection, v.Path(field)).status();
@@ -158,7 +156,7 @@ void CheckCycles(Violations& v, const v1::Playbook& playbook,
           ids.push_back(playbook.steps(*it).id());
         }
         ids.push_back(playbook.steps(j).id());
-        v.Add(Indexed(absl::StrCat(Indexed("steps", i), ".depends_on"), k),
+        v.Add(api::IndexPath(absl::StrCat(api::IndexPath("steps", i), ".depends_on"), k),
               absl::StrCat("closes a dependency cycle: ", absl::StrJoin(ids, " -> "),
                            " (each step depends on the next)"));
       } else if (color[j] == kUnvisited) {
@@ -185,11 +183,9 @@ void CheckSteps(Violations& v, const v1::Playbook& playbook) {
   std::map<std::string, int> index;
   for (int i = 0; i < n; ++i) {
     const std::string& id = playbook.steps(i).id();
-    const std::string field = absl::StrCat(Indexed("steps", i), ".id");
+    const std::string field = absl::StrCat(api::IndexPath("steps", i), ".id");
     if (!api::IsValidResourceId(id)) {
-      v.Add(field,
-            "must be 1 to 63 lower-case letters, digits and hyphens, starting with a letter and "
-            "not ending with a hyphen");
+      v.Add(field, api::kResourceIdRule);
       continue;
     }
     auto [it, inserted] = index.emplace(id, i);
@@ -202,7 +198,7 @@ void CheckSteps(Violations& v, const v1::Playbook& playbook) {
   std::vector<std::vector<std::pair<int, int>>> edges(n);
   for (int i = 0; i < n; ++i) {
     const v1::PlaybookStep& step = playbook.steps(i);
-    const std::string path = Indexed("steps", i);
+    const std::string path = api::IndexPath("steps", i);
     CheckText(v, absl::StrCat(path, ".title"), step.title(), 1, kMaxStepTitleChars, false);
     CheckText(v, absl::StrCat(path, ".instructions"), step.instructions(), 0,
               kMaxStepInstructionsChars, true);
@@ -219,7 +215,7 @@ void CheckSteps(Violations& v, const v1::Playbook& playbook) {
       std::set<std::string> seen;
       for (int k = 0; k < step.depends_on_size(); ++k) {
         const std::string& dependency = step.depends_on(k);
-        const std::string field = Indexed(depends_on, k);
+        const std::string field = api::IndexPath(depends_on, k);
         auto target = index.find(dependency);
         if (dependency == step.id()) {
           v.Add(field, "must not name the step itself");

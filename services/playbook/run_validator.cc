@@ -18,25 +18,6 @@ namespace {
 
 using api::Violations;
 
-constexpr char kIdRule[] =
-    "must be 1 to 63 lower-case letters, digits and hyphens, starting with a letter";
-
-// ^[a-z][a-z0-9-]{0,62}$: step ids (as playbooks define them) and the ids of objectives, findings
-// and corrective actions.
-bool IsValidLocalId(absl::string_view id) {
-  if (id.empty() || id.size() > 63 || id[0] < 'a' || id[0] > 'z') {
-    return false;
-  }
-  for (char c : id) {
-    if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-')) {
-      return false;
-    }
-  }
-  return true;
-}
-
-std::string Indexed(absl::string_view field, int i) { return absl::StrCat(field, "[", i, "]"); }
-
 void CheckText(Violations& v, absl::string_view field, absl::string_view value, size_t min_chars,
                size_t max_chars, bool multiline) {
   v.Merge(api::CheckText(v.Path(field), value, min_chars, max_chars, multiline));
@@ -54,8 +35,8 @@ void CheckPlaybookName(Violations& v, absl::string_view field, absl::string_view
 void CheckStepId(Violations& v, absl::string_view field, absl::string_view id) {
   if (id.empty()) {
     v.Add(field, "is required");
-  } else if (!IsValidLocalId(id)) {
-    v.Add(field, kIdRule);
+  } else if (!api::IsValidResourceId(id)) {
+    v.Add(field, api::kResourceIdRule);
   }
 }
 
@@ -88,8 +69,8 @@ void CheckEntryId(Violations& v, absl::string_view field, const std::string& id,
   if (id.empty()) {
     return;
   }
-  if (!IsValidLocalId(id)) {
-    v.Add(field, kIdRule);
+  if (!api::IsValidResourceId(id)) {
+    v.Add(field, api::kResourceIdRule);
   } else if (!seen.insert(id).second) {
     v.Add(field, absl::StrCat("must be unique; \"", id, "\" is repeated"));
   }
@@ -135,7 +116,7 @@ absl::Status ValidateDrill(const v1::Drill& drill, absl::string_view prefix) {
     std::set<std::string> seen;
     for (int i = 0; i < drill.objectives_size(); ++i) {
       const v1::Objective& objective = drill.objectives(i);
-      const std::string at = Indexed("objectives", i);
+      const std::string at = api::IndexPath("objectives", i);
       CheckEntryId(v, at + ".id", objective.id(), seen);
       CheckText(v, at + ".description", objective.description(), 1, kMaxObjectiveChars, true);
     }
@@ -153,7 +134,7 @@ absl::Status ValidateEvaluation(const v1::RunEvaluation& evaluation, absl::strin
     std::set<std::string> seen;
     for (int i = 0; i < evaluation.objective_results_size(); ++i) {
       const v1::ObjectiveResult& result = evaluation.objective_results(i);
-      const std::string at = Indexed("objective_results", i);
+      const std::string at = api::IndexPath("objective_results", i);
       if (result.objective_id().empty()) {
         v.Add(at + ".objective_id", "is required");
       } else {
@@ -173,7 +154,7 @@ absl::Status ValidateEvaluation(const v1::RunEvaluation& evaluation, absl::strin
   } else {
     for (int i = 0; i < evaluation.findings_size(); ++i) {
       const v1::Finding& finding = evaluation.findings(i);
-      const std::string at = Indexed("findings", i);
+      const std::string at = api::IndexPath("findings", i);
       CheckEntryId(v, at + ".id", finding.id(), finding_ids);
       api::RequireEnum(v, at + ".kind", finding.kind(), v1::FindingKind_IsValid);
       CheckText(v, at + ".description", finding.description(), 1, kMaxFindingChars, true);
@@ -187,7 +168,7 @@ absl::Status ValidateEvaluation(const v1::RunEvaluation& evaluation, absl::strin
     std::set<std::string> seen;
     for (int i = 0; i < evaluation.corrective_actions_size(); ++i) {
       const v1::CorrectiveAction& action = evaluation.corrective_actions(i);
-      const std::string at = Indexed("corrective_actions", i);
+      const std::string at = api::IndexPath("corrective_actions", i);
       CheckEntryId(v, at + ".id", action.id(), seen);
       CheckText(v, at + ".description", action.description(), 1, kMaxActionChars, true);
       CheckText(v, at + ".owner", action.owner(), 1, kMaxActionOwnerChars, false);

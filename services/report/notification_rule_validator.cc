@@ -10,6 +10,7 @@
 #include "libs/api/resource_name.h"
 #include "libs/api/timestamps.h"
 #include "libs/api/validation.h"
+#include "libs/api/violations.h"
 #include "services/report/notification_clock.h"
 #include "services/report/resource_names.h"
 #include "services/report/rule_conditions.h"
@@ -91,7 +92,7 @@ void CheckCondition(Violations& v, const std::string& field, const v1::RuleCondi
   const absl::string_view prefix = FactValuePrefix(c.fact());
   for (int i = 0; i < c.values_size(); ++i) {
     const std::string& value = c.values(i);
-    const std::string path = absl::StrCat(values, "[", i, "]");
+    const std::string path = api::IndexPath(values, i);
     if (c.fact() == v1::RULE_FACT_JURISDICTION) {
       if (!IsJurisdictionValue(value)) {
         v.Add(path, "must be an ISO 3166-1 alpha-2 code, EU or EEA");
@@ -110,7 +111,7 @@ void CheckConditions(Violations& v, const std::string& field,
     return;
   }
   for (int i = 0; i < list.size(); ++i) {
-    CheckCondition(v, absl::StrCat(field, "[", i, "]"), list[i]);
+    CheckCondition(v, api::IndexPath(field, i), list[i]);
   }
 }
 
