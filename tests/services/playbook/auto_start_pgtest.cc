@@ -43,27 +43,12 @@ v1::Playbook AutoPlaybook(std::vector<iv1::Severity> severities,
   return p;
 }
 
-std::string CreatePlaybook(PlaybookEnv& env, const ReportTenant& t, const std::string& id,
-                           const v1::Playbook& playbook) {
-  v1::CreatePlaybookRequest r;
-  r.set_playbook_id(id);
-  *r.mutable_playbook() = playbook;
-  auto created = env.Call(&PlaybookStub::CreatePlaybook, r, t.analyst);
-  EXPECT_TRUE(created.ok()) << created.status();
-  return created.ok() ? created->name() : "";
-}
-
 // Creates an incident and triages it at `severity`; returns its name.
 std::string TriagedIncident(PlaybookEnv& env, const ReportTenant& t, const std::string& title,
                             iv1::Severity severity) {
   const std::string name = MakeIncident(env.base(), t, title);
-  iv1::TriageIncidentRequest r;
-  r.set_name(name);
-  r.set_severity(severity);
-  r.set_owner("Incident desk");
-  auto triaged =
-      CallUnary(env.base().incidents(), &IncidentEnv::IncidentStub::TriageIncident, r, t.admin);
-  EXPECT_TRUE(triaged.ok()) << triaged.status();
+  const absl::Status triaged = TriageIncident(env, t.admin, name, severity);
+  EXPECT_TRUE(triaged.ok()) << triaged;
   return name;
 }
 
@@ -131,11 +116,11 @@ using AutoStartTest = PlaybookServerTest;
 TEST_F(AutoStartTest, Sev1TriageStartsOneAutomaticRunOfTheCurrentVersion) {
   const ReportTenant t = MakeReportTenant(env().base(), "auto-sev1");
   const std::string automatic =
-      CreatePlaybook(env(), t, "auto-sev1", AutoPlaybook({iv1::SEVERITY_SEV1}));
+      MakePlaybook(env(), t.analyst, "auto-sev1", AutoPlaybook({iv1::SEVERITY_SEV1}));
   v1::Playbook manual = AutoPlaybook({iv1::SEVERITY_SEV1}, "Manual SEV1 response");
   manual.mutable_triggers()->set_auto_start(false);
-  CreatePlaybook(env(), t, "manual-sev1", manual);
-  CreatePlaybook(env(), t, "auto-sev2", AutoPlaybook({iv1::SEVERITY_SEV2}, "SEV2 response"));
+  MakePlaybook(env(), t.analyst, "manual-sev1", manual);
+  MakePlaybook(env(), t.analyst, "auto-sev2", AutoPlaybook({iv1::SEVERITY_SEV2}, "SEV2 response"));
   // Edited to version 2 before the triage: the run follows version 2.
   v1::UpdatePlaybookRequest update;
   update.mutable_playbook()->set_name(automatic);
@@ -174,31 +159,19 @@ TEST_F(AutoStartTest, Sev1TriageStartsOneAutomaticRunOfTheCurrentVersion) {
   EXPECT_EQ(RunCount(t), 1);
 
   // Triaging again (still TRIAGED) does not start a second run.
-  iv1::TriageIncidentRequest again;
-  again.set_name(sev1);
-  again.set_severity(iv1::SEVERITY_SEV1);
-  again.set_owner("Incident desk");
-  ASSERT_TRUE(CallUnary(env().base().incidents(), &IncidentEnv::IncidentStub::TriageIncident, again,
-                        t.admin)
-                  .ok());
+  ASSERT_TRUE(TriageIncident(env(), t.admin, sev1, iv1::SEVERITY_SEV1).ok());
   WaitConsumed(t);
   EXPECT_EQ(RunCount(t, sev1), 1);
 }
 
 TEST_F(AutoStartTest, RaisedSeverityStartsTheMatchingPlaybook) {
   const ReportTenant t = MakeReportTenant(env().base(), "auto-raise");
-  CreatePlaybook(env(), t, "auto-sev1", AutoPlaybook({iv1::SEVERITY_SEV1}));
+  MakePlaybook(env(), t.analyst, "auto-sev1", AutoPlaybook({iv1::SEVERITY_SEV1}));
   const std::string incident = TriagedIncident(env(), t, "Drifting scores", iv1::SEVERITY_SEV2);
   WaitConsumed(t);
   EXPECT_EQ(RunCount(t), 0);
   // Re-triaged at SEV1 while TRIAGED: now it matches.
-  iv1::TriageIncidentRequest raise;
-  raise.set_name(incident);
-  raise.set_severity(iv1::SEVERITY_SEV1);
-  raise.set_owner("Incident desk");
-  ASSERT_TRUE(CallUnary(env().base().incidents(), &IncidentEnv::IncidentStub::TriageIncident, raise,
-                        t.admin)
-                  .ok());
+  ASSERT_TRUE(TriageIncident(env(), t.admin, incident, iv1::SEVERITY_SEV1).ok());
   WaitConsumed(t);
   EXPECT_EQ(RunCount(t, incident, " AND start_mode = 'START_MODE_AUTOMATIC'"), 1);
 }
@@ -206,7 +179,7 @@ TEST_F(AutoStartTest, RaisedSeverityStartsTheMatchingPlaybook) {
 TEST_F(AutoStartTest, ArchivedPlaybookStartsNothing) {
   const ReportTenant t = MakeReportTenant(env().base(), "auto-archived");
   const std::string name =
-      CreatePlaybook(env(), t, "auto-sev1", AutoPlaybook({iv1::SEVERITY_SEV1}));
+      MakePlaybook(env(), t.analyst, "auto-sev1", AutoPlaybook({iv1::SEVERITY_SEV1}));
   v1::ArchivePlaybookRequest archive;
   archive.set_name(name);
   ASSERT_TRUE(env().Call(&PlaybookStub::ArchivePlaybook, archive, t.analyst).ok());
@@ -217,7 +190,7 @@ TEST_F(AutoStartTest, ArchivedPlaybookStartsNothing) {
 
 TEST_F(AutoStartTest, ReopenStartsANewRunOnlyAfterTheRunWasAborted) {
   const ReportTenant t = MakeReportTenant(env().base(), "auto-reopen");
-  CreatePlaybook(env(), t, "auto-sev1", AutoPlaybook({iv1::SEVERITY_SEV1}));
+  MakePlaybook(env(), t.analyst, "auto-sev1", AutoPlaybook({iv1::SEVERITY_SEV1}));
   const std::string aborted = TriagedIncident(env(), t, "Aborted response", iv1::SEVERITY_SEV1);
   const std::string kept = TriagedIncident(env(), t, "Kept response", iv1::SEVERITY_SEV1);
   WaitConsumed(t);
@@ -265,7 +238,7 @@ TEST_F(AutoStartTest, ReopenStartsANewRunOnlyAfterTheRunWasAborted) {
 TEST_F(AutoStartTest, AnotherTenantsIncidentNeverStartsThisTenantsPlaybook) {
   const ReportTenant owner = MakeReportTenant(env().base(), "auto-iso-owner");
   const ReportTenant other = MakeReportTenant(env().base(), "auto-iso-other");
-  CreatePlaybook(env(), owner, "auto-sev1", AutoPlaybook({iv1::SEVERITY_SEV1}));
+  MakePlaybook(env(), owner.analyst, "auto-sev1", AutoPlaybook({iv1::SEVERITY_SEV1}));
   TriagedIncident(env(), other, "Other tenant's incident", iv1::SEVERITY_SEV1);
   WaitConsumed(other);
   EXPECT_EQ(RunCount(owner), 0);
@@ -291,9 +264,9 @@ TEST_F(AutoStartTest, ConcurrentConsumersStartOneRunPerIncidentAndPlaybook) {
   std::vector<ReportTenant> tenants = {MakeReportTenant(env().base(), "auto-race-a"),
                                        MakeReportTenant(env().base(), "auto-race-b")};
   for (const ReportTenant& t : tenants) {
-    CreatePlaybook(env(), t, "auto-sev1", AutoPlaybook({iv1::SEVERITY_SEV1}));
-    CreatePlaybook(env(), t, "auto-sev12",
-                   AutoPlaybook({iv1::SEVERITY_SEV1, iv1::SEVERITY_SEV2}, "SEV1/2 response"));
+    MakePlaybook(env(), t.analyst, "auto-sev1", AutoPlaybook({iv1::SEVERITY_SEV1}));
+    MakePlaybook(env(), t.analyst, "auto-sev12",
+                 AutoPlaybook({iv1::SEVERITY_SEV1, iv1::SEVERITY_SEV2}, "SEV1/2 response"));
   }
   // 20 incidents triaged from four threads through both servers while all consumers run.
   std::vector<std::thread> threads;
@@ -338,7 +311,7 @@ TEST(AutoStartRestartTest, RunStartsOnceAfterTheServiceComesBack) {
   off.auto_start = false;
   auto down = std::make_unique<PlaybookEnv>(off);
   const ReportTenant t = MakeReportTenant(down->base(), "auto-restart");
-  CreatePlaybook(*down, t, "auto-sev1", AutoPlaybook({iv1::SEVERITY_SEV1}));
+  MakePlaybook(*down, t.analyst, "auto-sev1", AutoPlaybook({iv1::SEVERITY_SEV1}));
   const std::string first = TriagedIncident(*down, t, "Triaged while down", iv1::SEVERITY_SEV1);
   // Triaged and resolved while down: by the time the event is handled it asks for no response.
   const std::string moved_on = TriagedIncident(*down, t, "Resolved while down", iv1::SEVERITY_SEV1);

@@ -93,6 +93,31 @@ inline v1::Playbook SamplePlaybook(const std::string& display_name = "AI inciden
   return p;
 }
 
+// Creates `playbooks/{id}` from `playbook` as the holder of `token` and returns its name; fails
+// the test (returning "") when that fails.
+inline std::string MakePlaybook(PlaybookEnv& env, const std::string& token, const std::string& id,
+                                const v1::Playbook& playbook = SamplePlaybook()) {
+  v1::CreatePlaybookRequest r;
+  r.set_playbook_id(id);
+  *r.mutable_playbook() = playbook;
+  auto created = env.Call(&PlaybookStub::CreatePlaybook, r, token);
+  EXPECT_TRUE(created.ok()) << created.status();
+  return created.ok() ? created->name() : "";
+}
+
+// Triages `incident` at `severity`, as `token`.
+inline absl::Status TriageIncident(PlaybookEnv& env, const std::string& token,
+                                   const std::string& incident,
+                                   iv1::Severity severity = iv1::SEVERITY_SEV2) {
+  iv1::TriageIncidentRequest r;
+  r.set_name(incident);
+  r.set_severity(severity);
+  r.set_owner("ai-governance");
+  return ::airr::testing::CallUnary(env.base().incidents(),
+                                    &::airr::testing::IncidentEnv::IncidentStub::TriageIncident, r,
+                                    token)
+      .status();
+}
 // Starts one in-process server for all tests of a suite.
 class PlaybookServerTest : public ::testing::Test {
  protected:

@@ -46,18 +46,6 @@ class RunServerTest : public ::testing::Test {
 
 inline google::protobuf::Timestamp Ts(absl::Time t) { return api::TimestampFromTime(t); }
 
-// Creates `playbooks/{id}` from `playbook` as the holder of `token` and returns its name; fails
-// the test (returning "") when that fails.
-inline std::string MakePlaybook(PlaybookEnv& env, const std::string& token, const std::string& id,
-                                const v1::Playbook& playbook = SamplePlaybook()) {
-  v1::CreatePlaybookRequest r;
-  r.set_playbook_id(id);
-  *r.mutable_playbook() = playbook;
-  auto created = env.Call(&PlaybookStub::CreatePlaybook, r, token);
-  EXPECT_TRUE(created.ok()) << created.status();
-  return created.ok() ? created->name() : "";
-}
-
 // A valid tabletop drill with two objectives (ids generated) and two participants.
 inline v1::Drill SampleDrill() {
   v1::Drill drill;
@@ -209,18 +197,7 @@ inline const v1::RunStep& StepNamed(const v1::Run& run, const std::string& id) {
   return run.steps(0);
 }
 
-// The incident stub's calls that move an incident along, as `token`.
-inline absl::Status TriageIncident(PlaybookEnv& env, const std::string& token,
-                                   const std::string& incident) {
-  iv1::TriageIncidentRequest r;
-  r.set_name(incident);
-  r.set_severity(iv1::SEVERITY_SEV2);
-  r.set_owner("ai-governance");
-  return ::airr::testing::CallUnary(env.base().incidents(),
-                                    &::airr::testing::IncidentEnv::IncidentStub::TriageIncident, r,
-                                    token)
-      .status();
-}
+// Starts the mitigation of `incident`, as `token`.
 inline absl::Status StartMitigation(PlaybookEnv& env, const std::string& token,
                                     const std::string& incident) {
   iv1::StartMitigationRequest r;
